@@ -1,0 +1,192 @@
+"""The whole pipeline, framework-free: folders -> generated pages, nav and problems.
+
+    discover -> load -> validate -> cross-check -> render  (+ lint)
+
+`build_site` is what both adapters call: the MkDocs plugin turns its pages into
+`File.generated` objects, and the CLI writes them to a folder or only reports problems.
+Every stage keeps going past a bad file, so one run reports every problem in every file;
+a file that could not be read or validated is left out of later stages, and references
+to its id are not reported again as missing (its own errors say what to fix).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from generator.check import (
+    Entry,
+    check_page_collisions,
+    check_references,
+    check_scenarios,
+    check_unique_ids,
+)
+from generator.discover import Sources, discover_sources
+from generator.errors import START, ContentError, Problem
+from generator.lint import lint_course
+from generator.load import load_document
+from generator.models import Course, Lesson, Quiz
+from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
+from generator.validate import validate_document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the course lives and how to publish it (the plugin's options, resolved)."""
+
+    content_dir: Path
+    quizzes_dir: Path
+    allow_html: bool = False
+    use_directory_urls: bool = True
+    include_drafts: bool = False
+
+
+@dataclass
+class Site:
+    """The generator's output for one build."""
+
+    pages: list[GeneratedPage]
+    nav: list[NavEntry]
+    sources: Sources
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _load_all(paths: tuple[Path, ...], model: type[M]) -> tuple[list[Entry[M]], set[str], list[Problem]]:
+    entries: list[Entry[M]] = []
+    unavailable: set[str] = set()
+    problems: list[Problem] = []
+    for path in paths:
+        document, found = load_document(path)
+        problems.extend(found)
+        if document is None or found:
+            continue
+        value, found = validate_document(document, model)
+        problems.extend(found)
+        if value is None:
+            data: Any = document.data
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                unavailable.add(data["id"])
+            continue
+        entries.append(Entry(value, document))
+    return entries, unavailable, problems
+
+
+def _lesson_order(entry: Entry[Lesson]) -> tuple[int, int, str]:
+    order = entry.model.order
+    return (order is None, order or 0, entry.path.as_posix())
+
+
+def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
+    """Run every stage; return the site (possibly partial) and all problems found."""
+    sources = discover_sources(settings.content_dir, settings.quizzes_dir)
+    problems: list[Problem] = []
+
+    course: Entry[Course] | None = None
+    if sources.course is None:
+        problems.append(
+            Problem(
+                settings.content_dir / "course.yml",
+                START,
+                "the course file is missing: create course.yml with title, tagline, "
+                "audience, intro and license (it makes the home page)",
+            )
+        )
+    else:
+        courses, _, found = _load_all((sources.course,), Course)
+        problems.extend(found)
+        course = courses[0] if courses else None
+
+    lessons, broken_lessons, found = _load_all(sources.lessons, Lesson)
+    problems.extend(found)
+    quizzes, broken_quizzes, found = _load_all(sources.quizzes, Quiz)
+    problems.extend(found)
+
+    unavailable = {f"lesson:{i}" for i in broken_lessons} | {f"quiz:{i}" for i in broken_quizzes}
+    if not settings.include_drafts:
+        unavailable |= {f"lesson:{e.model.id}" for e in lessons if e.model.draft}
+        unavailable |= {f"quiz:{e.model.id}" for e in quizzes if e.model.draft}
+        lessons = [e for e in lessons if not e.model.draft]
+        quizzes = [e for e in quizzes if not e.model.draft]
+        # A quiz whose lesson is a draft waits for its lesson.
+        quizzes = [e for e in quizzes if f"lesson:{e.model.lesson}" not in unavailable]
+    lessons.sort(key=_lesson_order)
+
+    problems += check_unique_ids(lessons, "lesson")
+    problems += check_unique_ids(quizzes, "quiz")
+    for quiz in quizzes:
+        problems += check_scenarios(quiz)
+    problems += check_references(lessons, quizzes, unavailable)
+    pages = [p.relative_to(settings.content_dir).as_posix() for p in sources.pages]
+    problems += check_page_collisions(pages, settings.content_dir, lessons, quizzes)
+
+    # Ids must be unique before pages can be placed by id.
+    lessons = _first_of_each_id(lessons)
+    quizzes = _first_of_each_id(quizzes)
+    quiz_ids = {q.model.id for q in quizzes}
+    lesson_ids = {e.model.id for e in lessons}
+    lessons = [
+        e if e.model.quiz is None or e.model.quiz in quiz_ids else _without_quiz(e)
+        for e in lessons
+    ]
+    quizzes = [
+        q for q in quizzes if q.model.lesson is None or q.model.lesson in lesson_ids
+    ]
+    warnings = lint_course(lessons, quizzes)
+
+    rendered = render_site(
+        CheckedCourse(
+            course=course,
+            lessons=lessons,
+            quizzes=_quiz_order(quizzes, lessons),
+            content_dir=settings.content_dir,
+            content_files=frozenset(pages),
+            drafts=frozenset(unavailable),
+            allow_html=settings.allow_html,
+            use_directory_urls=settings.use_directory_urls,
+        )
+    )
+    problems += rendered.problems
+    site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=warnings)
+    return site, problems
+
+
+def _first_of_each_id(entries: list[Entry[M]]) -> list[Entry[M]]:
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        ident = getattr(entry.model, "id")
+        if ident not in seen:
+            seen.add(ident)
+            kept.append(entry)
+    return kept
+
+
+def _without_quiz(entry: Entry[Lesson]) -> Entry[Lesson]:
+    return Entry(entry.model.model_copy(update={"quiz": None}), entry.document)
+
+
+def _quiz_order(quizzes: list[Entry[Quiz]], lessons: list[Entry[Lesson]]) -> list[Entry[Quiz]]:
+    """Lesson quizzes in lesson order, then quizzes without a lesson in file order."""
+    rank = {e.model.id: i for i, e in enumerate(lessons)}
+    return sorted(
+        quizzes,
+        key=lambda q: (
+            q.model.lesson is None,
+            rank.get(q.model.lesson or "", 0),
+            q.path.as_posix(),
+        ),
+    )
+
+
+def build_site(settings: Settings) -> Site:
+    """Run the pipeline; raise `ContentError` with every error if there is any."""
+    site, problems = run_pipeline(settings)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return site

@@ -1,0 +1,83 @@
+"""Problems found in course files, shared by every stage.
+
+Every stage reports what is wrong with the trainer's files as `Problem` values (a file, a
+line, a column and a message in the trainer's words) and keeps going, so one run shows
+every mistake at once. `ContentError` carries a batch of them to an adapter, which prints
+them without a traceback. `InternalError` is kept apart: it means a bug in Serve First,
+never a mistake in a course.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a file, counted from 1 like editors do."""
+
+    line: int
+    column: int
+
+
+START = Position(1, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a course file."""
+
+    path: Path
+    position: Position
+    message: str
+    severity: Severity = "error"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.position.line, self.position.column, self.message)
+
+    def display_path(self, base: Path | None = None) -> str:
+        """The path as a trainer would type it: relative to `base` (default: cwd) if inside it."""
+        base = (base or Path.cwd()).resolve()
+        path = self.path.resolve()
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return os.fspath(self.path)
+
+    def format(self, style: Literal["text", "github"] = "text", base: Path | None = None) -> str:
+        """`path:line:col: error: message`, or a GitHub workflow annotation."""
+        path = self.display_path(base)
+        line, col = self.position.line, self.position.column
+        if style == "github":
+            # Annotation values are escaped as the GitHub runner expects.
+            message = (
+                self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            )
+            file = path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+            return f"::{self.severity} file={file},line={line},col={col}::{message}"
+        return f"{path}:{line}:{col}: {self.severity}: {self.message}"
+
+
+class ContentError(Exception):
+    """Problems in the trainer's files; shown as a list, never as a traceback."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__(self.format())
+
+    def format(self, style: Literal["text", "github"] = "text", base: Path | None = None) -> str:
+        lines = [p.format(style, base) for p in self.problems]
+        errors = sum(p.severity == "error" for p in self.problems)
+        if style == "text":
+            lines.append(f"{errors} error{'s' if errors != 1 else ''} in the course files.")
+        return "\n".join(lines)
+
+
+class InternalError(Exception):
+    """A bug in Serve First itself (never a content mistake)."""

@@ -1,0 +1,348 @@
+"""Stage 2, load: one YAML file -> a `Document` (plain data plus where each value was written).
+
+Consumes a path; produces a `Document` whose `data` holds only dicts, lists, strings and
+`None`, and whose position maps let later stages point at the exact line and column of any
+value or key. Problems come back as located `Problem`s, never as exceptions.
+
+Why not `yaml.safe_load`: it reads `no`, `on` and `3.10` as a boolean and a number, keeps
+the last of two duplicate keys without a word, and expands aliases (the "billion laughs"
+file). Here the libyaml event stream is composed by hand instead, which is fast (the C
+parser does the scanning) and lets every such case become a clear message:
+
+- every scalar stays the text the trainer typed; an empty value becomes `None`;
+- duplicate keys, anchors, aliases, tags and nesting deeper than `MAX_DEPTH` are refused;
+- files over `MAX_BYTES` are refused before they are read, so a huge file cannot stall a build;
+- UTF-8 with or without a byte-order mark and Windows line endings are accepted.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import START, Position, Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 24
+
+Key = tuple[str | int, ...]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and where each part of it stands in the file."""
+
+    path: Path
+    data: object
+    values: dict[Key, Position] = field(default_factory=dict)
+    keys: dict[Key, Position] = field(default_factory=dict)
+    styles: dict[Key, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def position(self, key: Key) -> Position:
+        """Where the value at `key` starts, or its nearest written ancestor."""
+        while key:
+            if key in self.values:
+                return self.values[key]
+            key = key[:-1]
+        return self.values.get((), START)
+
+    def key_position(self, key: Key) -> Position:
+        """Where the mapping key of `key` is written (falls back to the value)."""
+        return self.keys.get(key) or self.position(key)
+
+    def text_position(self, key: Key, offset: int) -> Position:
+        """The position of character `offset` inside the text value at `key`.
+
+        Exact for block scalars (`|` and `>`), whose lines map to file lines one to one
+        (for `>` up to folding); for other styles the value's own position is returned.
+        """
+        start = self.position(key)
+        value = _get(self.data, key)
+        if self.styles.get(key) not in {"|", ">"} or not isinstance(value, str):
+            return start
+        line_index = value.count("\n", 0, offset)
+        file_line = start.line + 1 + line_index
+        # The first content line may follow blank lines; skip them as the scanner did.
+        text_lines = self.lines[start.line :]
+        skipped = 0
+        for text in text_lines:
+            if text.strip():
+                break
+            skipped += 1
+        file_line += skipped
+        column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
+        source = self.lines[file_line - 1] if 0 < file_line <= len(self.lines) else ""
+        indent = len(source) - len(source.lstrip(" "))
+        return Position(file_line, indent + column_in_value + 1)
+
+
+def _get(data: object, key: Key) -> object:
+    for part in key:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+class _Refused(Exception):
+    """Stops composing a file that cannot be read further."""
+
+    def __init__(self, position: Position, message: str) -> None:
+        self.position = position
+        self.message = message
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a course file as text: size-limited, UTF-8 (BOM allowed), `\\n` line ends."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _Refused(
+            START,
+            f"the file is {size / 1_000_000:.1f} MB; the limit is {max_bytes / 1_000_000:g} MB "
+            "(split it into smaller files)",
+        )
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            raise _Refused(START, f"the file is saved as {name}; save it as UTF-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise _Refused(
+            Position(line, column),
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+            "save it as UTF-8 in your editor",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file.
+
+    Returns the document (or `None` when it could not be read at all) and the problems
+    found. A document that comes with problems should not be validated further: its data
+    may be partial.
+    """
+    try:
+        text = read_text(path, max_bytes)
+    except _Refused as refused:
+        return None, [Problem(path, refused.position, refused.message)]
+    except OSError as error:
+        return None, [Problem(path, START, f"cannot read the file: {error.strerror}")]
+    document = Document(path=path, data=None, lines=text.split("\n"))
+    problems: list[Problem] = []
+    try:
+        _compose(text, document, problems)
+    except _Refused as refused:
+        problems.append(Problem(path, refused.position, refused.message))
+        return None, problems
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(path, document.lines, error))
+        return None, problems
+    except yaml.YAMLError as error:  # errors without a mark (rare in libyaml)
+        problems.append(Problem(path, START, f"YAML syntax error: {error}"))
+        return None, problems
+    if document.data is None and not problems:
+        problems.append(Problem(path, START, "the file is empty"))
+        return None, problems
+    return document, problems
+
+
+@dataclass
+class _Frame:
+    key: Key
+    container: dict[str, object] | list[object]
+    pending: str | None = None
+
+
+def _mark(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _compose(text: str, document: Document, problems: list[Problem]) -> None:
+    """Build `document.data` from libyaml events, recording positions as it goes."""
+    loader = _Loader(text)
+    stack: list[_Frame] = []
+    documents = 0
+    skip_depth = 0  # >0 while skipping a refused complex key
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(
+                        _mark(event.start_mark),
+                        "a second YAML document starts here ('---'); keep one per file",
+                    )
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    _mark(event.start_mark),
+                    f"aliases ('*{event.anchor}') are not supported; write the text out in full",
+                )
+            if skip_depth:
+                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    skip_depth += 1
+                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    skip_depth -= 1
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+            assert isinstance(event, yaml.NodeEvent)
+            position = _mark(event.start_mark)
+            if event.anchor is not None:
+                raise _Refused(
+                    position,
+                    f"anchors ('&{event.anchor}') are not supported; write the text out in full",
+                )
+            tag = getattr(event, "tag", None)
+            implicit = getattr(event, "implicit", True)
+            explicit_tag = tag is not None and (
+                not any(implicit) if isinstance(implicit, tuple) else not implicit
+            )
+            if explicit_tag:
+                raise _Refused(position, f"YAML tags ('{tag}') are not supported; remove the tag")
+
+            parent = stack[-1] if stack else None
+            if isinstance(parent, _Frame) and isinstance(parent.container, dict):
+                if parent.pending is None:
+                    # This node is a mapping key.
+                    if not isinstance(event, yaml.ScalarEvent):
+                        problems.append(
+                            Problem(document.path, position, "a field name must be plain text")
+                        )
+                        skip_depth = 1
+                        parent.pending = "\0refused"
+                        continue
+                    name = event.value
+                    key = (*parent.key, name)
+                    if name in parent.container or key in document.keys:
+                        first = document.keys.get(key)
+                        where = f" (first at line {first.line})" if first else ""
+                        problems.append(
+                            Problem(
+                                document.path,
+                                position,
+                                f"duplicate field '{name}'{where}; keep only one",
+                            )
+                        )
+                        parent.pending = "\0duplicate"
+                    else:
+                        parent.pending = name
+                        document.keys[key] = position
+                    continue
+                name = parent.pending
+                parent.pending = None
+                if name.startswith("\0"):
+                    # The value of a refused key: read past it without keeping it.
+                    if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                        skip_depth = 1
+                    continue
+                key = (*parent.key, name)
+            elif isinstance(parent, _Frame):
+                assert isinstance(parent.container, list)
+                key = (*parent.key, len(parent.container))
+            else:
+                key = ()
+
+            value: object
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.style in (None, "")
+                value = None if plain and event.value == "" else event.value
+                if event.style in ("|", ">"):
+                    document.styles[key] = event.style
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(
+                        position,
+                        f"the file is nested more than {MAX_DEPTH} levels deep; "
+                        "check the indentation",
+                    )
+                value = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append(_Frame(key, value))
+
+            document.values[key] = position
+            if parent is None:
+                document.data = value
+            elif isinstance(parent.container, dict):
+                parent.container[str(key[-1])] = value
+            else:
+                parent.container.append(value)
+    finally:
+        loader.dispose()
+
+
+_FRIENDLY = {
+    "mapping values are not allowed": (
+        "unexpected ':' here; text that contains ': ' must be put in quotes or in a block (|)"
+    ),
+    "could not find expected ':'": (
+        "expected 'field: value' here; check this line's indentation and its ':'"
+    ),
+    "did not find expected key": (
+        "expected a field ('name: value') here; check the indentation of this line"
+    ),
+    "did not find expected '-' indicator": (
+        "expected a list item ('- ...') here; check the indentation of this line"
+    ),
+    "found unexpected end of stream": (
+        "the file ends inside quoted text or brackets; close the quote or bracket"
+    ),
+    "found character that cannot start any token": (
+        "this character cannot start a value; put the text in quotes"
+    ),
+    "found undefined alias": "aliases ('*name') are not supported; write the text out in full",
+    "found unexpected ':'": (
+        "unexpected ':' here; text that contains ': ' must be put in quotes or in a block (|)"
+    ),
+    "control characters are not allowed": (
+        "the file contains a control character; it may not be a text file"
+    ),
+}
+
+
+def _syntax_problem(path: Path, lines: list[str], error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    position = _mark(mark) if mark is not None else START
+    source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    indent = source[: len(source) - len(source.lstrip(" \t"))]
+    problem = (error.problem or "").strip()
+    if "\t" in indent or "'\\t'" in problem or "tab" in problem:
+        tab = source.find("\t")
+        column = tab + 1 if tab >= 0 else position.column
+        return Problem(
+            path,
+            Position(position.line, column),
+            "this line is indented with a tab; YAML needs spaces (replace the tab with spaces)",
+        )
+    for prefix, message in _FRIENDLY.items():
+        if problem.startswith(prefix):
+            return Problem(path, position, message)
+    context = f" ({error.context.strip()})" if error.context else ""
+    return Problem(path, position, f"YAML syntax error: {problem}{context}")
