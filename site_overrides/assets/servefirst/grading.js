@@ -14,10 +14,11 @@ export function score(kinds, total, passPercent) {
   };
 }
 
-// "66.7", "80", "100": one decimal at most, never rounded up to a pass mark it misses.
-export function percentText(percent) {
-  const tenths = Math.floor(percent * 10 + 1e-9) / 10;
-  return String(tenths);
+// "66.7", "80", "100": one decimal at most, and never rounded up to a pass mark it misses.
+export function percentText(percent, passPercent = Infinity) {
+  const rounded = Math.round(percent * 10) / 10;
+  if (percent < passPercent && rounded >= passPercent) return String(Math.floor(percent * 10) / 10);
+  return String(rounded);
 }
 
 export function better(a, b) {

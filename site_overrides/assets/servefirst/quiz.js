@@ -116,7 +116,7 @@ function showResult(quiz, record) {
   const best = better(record.best, outcome);
   status.replaceChildren(
     h("p", { class: "sf-score" }, h("strong", {}, `Service-oriented choices: ${outcome.service} of ${outcome.total}`),
-      ` (${percentText(outcome.percent)}%)`),
+      ` (${percentText(outcome.percent, pass)}%)`),
     result(outcome.passed ? `You reached the ${pass}% pass mark.`
       : `The pass mark is ${pass}%. Read the recap below, then retry the quiz.`, outcome.passed),
     best !== outcome ? h("p", {}, `Your best so far: ${best.service} of ${best.total}.`) : null,

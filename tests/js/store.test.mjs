@@ -1,0 +1,95 @@
+// Unit tests for progress storage (node --test): scoping, corrupt data, blocked storage.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { createStore } from "../../site_overrides/assets/servefirst/store.js";
+
+function fakeStorage(initial = {}) {
+  const map = new Map(Object.entries(initial));
+  return {
+    map,
+    get length() { return map.size; },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => void map.set(k, String(v)),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
+test("records are scoped by site path, so two sites on one origin never mix", () => {
+  const storage = fakeStorage();
+  const a = createStore(storage, "/course-a/");
+  const b = createStore(storage, "/course-b/");
+  a.saveQuiz("q", "v1", { picks: { s: 1 }, last: {}, latest: null, best: null });
+  assert.deepEqual(a.quiz("q", "v1").picks, { s: 1 });
+  assert.deepEqual(b.quiz("q", "v1").picks, {});
+  assert.ok(storage.map.has("servefirst:/course-a/:quiz:q:v1"));
+});
+
+test("corrupt JSON and malformed records are dropped, never thrown", () => {
+  const storage = fakeStorage({
+    "servefirst:/:quiz:q:v1": "{not json",
+    "servefirst:/:quiz:r:v1": JSON.stringify({ picks: { a: "x", b: 2, c: -1 }, last: { a: 5 }, best: { service: "2" } }),
+  });
+  const store = createStore(storage, "/");
+  assert.deepEqual(store.quiz("q", "v1"), { picks: {}, last: {}, latest: null, best: null });
+  assert.equal(storage.map.has("servefirst:/:quiz:q:v1"), false);
+  assert.deepEqual(store.quiz("r", "v1"), { picks: { b: 2 }, last: {}, latest: null, best: null });
+});
+
+test("blocked storage falls back to memory for the page", () => {
+  const blocked = {
+    get length() { throw new Error("SecurityError"); },
+    key() { throw new Error("SecurityError"); },
+    getItem() { throw new Error("SecurityError"); },
+    setItem() { throw new Error("SecurityError"); },
+    removeItem() { throw new Error("SecurityError"); },
+  };
+  const store = createStore(blocked, "/");
+  assert.equal(store.fellBack, true);
+  assert.equal(store.write("last", { path: "x" }), true);
+  assert.deepEqual(store.read("last"), { path: "x" });
+  assert.equal(createStore(null, "/").fellBack, true);
+});
+
+test("full storage still reads and reports failed writes", () => {
+  const storage = fakeStorage({ "servefirst:/:last": JSON.stringify({ path: "a" }) });
+  storage.setItem = () => { throw new Error("QuotaExceededError"); };
+  const store = createStore(storage, "/");
+  assert.equal(store.fellBack, false);
+  assert.deepEqual(store.read("last"), { path: "a" });
+  assert.equal(store.write("last", { path: "b" }), false);
+});
+
+test("stale versions and removed quizzes are pruned", () => {
+  const storage = fakeStorage();
+  const store = createStore(storage, "/");
+  const record = { picks: {}, last: {}, latest: null, best: null };
+  store.saveQuiz("q", "old", record);
+  store.saveQuiz("q", "new", record);
+  store.saveQuiz("gone", "v", record);
+  assert.equal(store.pruneQuiz("q", "new"), 1);
+  assert.equal(store.pruneCourse(new Map([["q", "new"]])), 1);
+  assert.deepEqual([...storage.map.keys()], ["servefirst:/:quiz:q:new"]);
+});
+
+test("export and import round-trip; foreign files are refused", () => {
+  const store = createStore(fakeStorage(), "/a/");
+  store.write("lessons", { one: 1 });
+  store.saveQuiz("q", "abc123", { picks: { s: 0 }, last: {}, latest: null, best: null });
+  const file = JSON.parse(JSON.stringify(store.exportAll()));
+  const other = createStore(fakeStorage(), "/a/");
+  assert.equal(other.importAll(file), 2);
+  assert.deepEqual(other.read("lessons"), { one: 1 });
+  assert.throws(() => other.importAll({ hello: 1 }), /not a Serve First progress file/);
+  file.data["evil:key"] = 1;
+  assert.equal(createStore(fakeStorage(), "/a/").importAll(file), 2);
+});
+
+test("clearAll removes only this site's keys", () => {
+  const storage = fakeStorage({ "other:key": "1", "servefirst:/b/:last": "{}" });
+  const store = createStore(storage, "/a/");
+  store.write("last", { path: "x" });
+  store.clearAll();
+  assert.deepEqual([...storage.map.keys()].sort(), ["other:key", "servefirst:/b/:last"]);
+});
