@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from generator.errors import START, Problem
+from generator.errors import START, Problem, display_path
 from generator.load import Document, Key
 from generator.models import Lesson, Quiz
 from generator.plan import HOME, PROGRESS, REVIEW, lesson_src, page_url, quiz_src
@@ -43,24 +43,26 @@ class Entry(Generic[M]):
 
 def _where(entry: Entry[M], key: Key) -> str:
     position = entry.document.position(key)
-    return f"{entry.path.as_posix()}:{position.line}"
+    return f"{display_path(entry.path)}:{position.line}"
 
 
-def check_unique_ids(entries: Sequence[Entry[M]], noun: str) -> list[Problem]:
-    """Each id may be used by one file only."""
+def check_unique_ids(claims: Sequence[tuple[Document, str]], noun: str) -> list[Problem]:
+    """Each id may be used by one file only (`claims`: documents and the id each claims)."""
     problems = []
-    first: dict[str, Entry[M]] = {}
-    for entry in entries:
-        ident = getattr(entry.model, "id")
+    first: dict[str, Document] = {}
+    for document, ident in claims:
         if ident in first:
+            earlier = first[ident]
+            where = f"{display_path(earlier.path)}:{earlier.position(('id',)).line}"
             problems.append(
-                entry.problem(
-                    ("id",),
-                    f"{noun} id '{ident}' is already used by {_where(first[ident], ('id',))}",
+                Problem(
+                    document.path,
+                    document.position(("id",)),
+                    f"{noun} id '{ident}' is already used by {where}",
                 )
             )
         else:
-            first[ident] = entry
+            first[ident] = document
     return problems
 
 
@@ -118,11 +120,7 @@ def check_references(
                 )
             )
         elif quiz.model.lesson != entry.model.id:
-            said = (
-                f"names lesson '{quiz.model.lesson}'"
-                if quiz.model.lesson
-                else "names no lesson"
-            )
+            said = f"names lesson '{quiz.model.lesson}'" if quiz.model.lesson else "names no lesson"
             problems.append(
                 entry.problem(
                     ("quiz",),
@@ -130,25 +128,25 @@ def check_references(
                     f"add 'lesson: {entry.model.id}' to it",
                 )
             )
-    for entry in quizzes:
-        wanted = entry.model.lesson
+    for quiz_entry in quizzes:
+        wanted = quiz_entry.model.lesson
         if wanted is None or f"lesson:{wanted}" in drafts:
             continue
         lesson = lesson_by_id.get(wanted)
         if lesson is None:
             problems.append(
-                entry.problem(
+                quiz_entry.problem(
                     ("lesson",),
                     f"no lesson has id '{wanted}'{did_you_mean(wanted, lesson_by_id)}",
                 )
             )
-        elif lesson.model.quiz != entry.model.id:
+        elif lesson.model.quiz != quiz_entry.model.id:
             said = f"names quiz '{lesson.model.quiz}'" if lesson.model.quiz else "names no quiz"
             problems.append(
-                entry.problem(
+                quiz_entry.problem(
                     ("lesson",),
                     f"lesson '{wanted}' ({_where(lesson, ('id',))}) {said}; "
-                    f"add 'quiz: {entry.model.id}' to it",
+                    f"add 'quiz: {quiz_entry.model.id}' to it",
                 )
             )
     return problems

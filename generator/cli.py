@@ -16,7 +16,6 @@ import re
 import shutil
 import sys
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -50,8 +49,10 @@ def _read_config(path: Path) -> dict[str, Any]:
 
 def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        (next(iter(p.items())) if isinstance(p, dict) else (p, {})) for p in plugins
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else ((next(iter(p.items())) if isinstance(p, dict) else (p, {})) for p in plugins)
     )
     for name, options in entries:
         if name == "servefirst":
@@ -136,7 +137,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         target.write_bytes(page.content.encode("utf-8"))
     if args.mkdocs_config:
         _write_plain_config(Path(args.mkdocs_config), out, base, config, site.nav)
-    print(f"Exported {len(site.pages)} generated pages and {len(site.sources.pages)} files to {out}.")
+    print(
+        f"Exported {len(site.pages)} generated pages and {len(site.sources.pages)} files to {out}."
+    )
     return 0
 
 
@@ -152,7 +155,11 @@ def _write_plain_config(
     if isinstance(plugins, dict):
         kept: Any = {k: v for k, v in plugins.items() if k != "servefirst"}
     else:
-        kept = [p for p in plugins if p != "servefirst" and "servefirst" not in (p if isinstance(p, dict) else {})]
+        kept = [
+            p
+            for p in plugins
+            if p != "servefirst" and "servefirst" not in (p if isinstance(p, dict) else {})
+        ]
     here = target.resolve().parent
     hand_written = sorted(
         p.relative_to(docs).as_posix()
@@ -167,6 +174,10 @@ def _write_plain_config(
         "nav": nav + [p for p in hand_written if p not in generated],
     }
     target.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _names_plugin(entry: object) -> bool:
+    return isinstance(entry, dict) and "servefirst" in entry
 
 
 def _srcs(entry: Any) -> list[str]:
@@ -188,7 +199,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     if not re.match(SLUG_PATTERN, args.id):
-        raise UsageError(f"'{args.id}' is not a valid id: use lowercase letters, digits and hyphens")
+        raise UsageError(
+            f"'{args.id}' is not a valid id: use lowercase letters, digits and hyphens"
+        )
     settings, _, base = load_settings(args)
     if args.path:
         target = Path(args.path)
@@ -200,11 +213,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         raise UsageError(f"{target} already exists; it was left as it is")
     schema = os.path.relpath(base / "schemas" / schema_name(args.kind), target.resolve().parent)
-    text = resources.files("generator").joinpath(f"templates/starter-{args.kind}.yml").read_text()
+    text = (Path(__file__).parent / "templates" / f"starter-{args.kind}.yml").read_text("utf-8")
     title = args.id.replace("-", " ").capitalize()
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(Template(text).substitute(id=args.id, title=title, schema=Path(schema).as_posix()))
+        handle.write(
+            Template(text).substitute(id=args.id, title=title, schema_path=Path(schema).as_posix())
+        )
     print(f"wrote {target}")
     return 0
 
@@ -219,12 +234,16 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--quizzes", help="the quizzes folder (default: from mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", parents=[common], help="report every problem in the course")
+    check = commands.add_parser(
+        "check", parents=[common], help="report every problem in the course"
+    )
     check.add_argument("--format", choices=("text", "github"), default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.set_defaults(run=cmd_check)
 
-    export = commands.add_parser("export", parents=[common], help="write the pages as a docs folder")
+    export = commands.add_parser(
+        "export", parents=[common], help="write the pages as a docs folder"
+    )
     export.add_argument("--out", required=True, help="the folder to write (made by export only)")
     export.add_argument(
         "--mkdocs-config", help="also write a config that builds the folder with plain MkDocs"
@@ -253,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - one line for a bug, never a traceback
+    except Exception as error:
         print(
             f"servefirst: internal error: {type(error).__name__}: {error} "
             "(this is a bug in Serve First; please report it)",

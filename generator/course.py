@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,12 +27,14 @@ from generator.check import (
 from generator.discover import Sources, discover_sources
 from generator.errors import START, ContentError, Problem
 from generator.lint import lint_course
-from generator.load import load_document
+from generator.load import Document, load_document
 from generator.models import Course, Lesson, Quiz
+from generator.reference import render_reference
 from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
 from generator.validate import validate_document
 
 M = TypeVar("M", bound=BaseModel)
+Identified = TypeVar("Identified", Lesson, Quiz)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Settings:
     allow_html: bool = False
     use_directory_urls: bool = True
     include_drafts: bool = False
+    field_reference: str | None = None
 
 
 @dataclass
@@ -56,24 +59,41 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _load_all(paths: tuple[Path, ...], model: type[M]) -> tuple[list[Entry[M]], set[str], list[Problem]]:
-    entries: list[Entry[M]] = []
-    unavailable: set[str] = set()
-    problems: list[Problem] = []
+@dataclass
+class _Loaded(Generic[M]):
+    """The files of one kind: the valid ones, and the ids claimed by the invalid ones."""
+
+    entries: list[Entry[M]] = field(default_factory=list)
+    invalid: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def invalid_ids(self) -> set[str]:
+        return {ident for _, ident in _claimed_ids(self.invalid)}
+
+
+def _claimed_ids(documents: list[Document]) -> list[tuple[Document, str]]:
+    claimed = []
+    for document in documents:
+        data: Any = document.data
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            claimed.append((document, data["id"]))
+    return claimed
+
+
+def _load_all(paths: tuple[Path, ...], model: type[M]) -> _Loaded[M]:
+    loaded: _Loaded[M] = _Loaded()
     for path in paths:
         document, found = load_document(path)
-        problems.extend(found)
+        loaded.problems.extend(found)
         if document is None or found:
             continue
         value, found = validate_document(document, model)
-        problems.extend(found)
+        loaded.problems.extend(found)
         if value is None:
-            data: Any = document.data
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
-                unavailable.add(data["id"])
-            continue
-        entries.append(Entry(value, document))
-    return entries, unavailable, problems
+            loaded.invalid.append(document)
+        else:
+            loaded.entries.append(Entry(value, document))
+    return loaded
 
 
 def _lesson_order(entry: Entry[Lesson]) -> tuple[int, int, str]:
@@ -97,16 +117,19 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
             )
         )
     else:
-        courses, _, found = _load_all((sources.course,), Course)
-        problems.extend(found)
-        course = courses[0] if courses else None
+        courses = _load_all((sources.course,), Course)
+        problems.extend(courses.problems)
+        course = courses.entries[0] if courses.entries else None
 
-    lessons, broken_lessons, found = _load_all(sources.lessons, Lesson)
-    problems.extend(found)
-    quizzes, broken_quizzes, found = _load_all(sources.quizzes, Quiz)
-    problems.extend(found)
+    loaded_lessons = _load_all(sources.lessons, Lesson)
+    loaded_quizzes = _load_all(sources.quizzes, Quiz)
+    problems += loaded_lessons.problems + loaded_quizzes.problems
+    lessons, quizzes = loaded_lessons.entries, loaded_quizzes.entries
+    problems += check_unique_ids(_claims(loaded_lessons), "lesson")
+    problems += check_unique_ids(_claims(loaded_quizzes), "quiz")
 
-    unavailable = {f"lesson:{i}" for i in broken_lessons} | {f"quiz:{i}" for i in broken_quizzes}
+    unavailable = {f"lesson:{i}" for i in loaded_lessons.invalid_ids()}
+    unavailable |= {f"quiz:{i}" for i in loaded_quizzes.invalid_ids()}
     if not settings.include_drafts:
         unavailable |= {f"lesson:{e.model.id}" for e in lessons if e.model.draft}
         unavailable |= {f"quiz:{e.model.id}" for e in quizzes if e.model.draft}
@@ -116,13 +139,12 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
         quizzes = [e for e in quizzes if f"lesson:{e.model.lesson}" not in unavailable]
     lessons.sort(key=_lesson_order)
 
-    problems += check_unique_ids(lessons, "lesson")
-    problems += check_unique_ids(quizzes, "quiz")
     for quiz in quizzes:
         problems += check_scenarios(quiz)
     problems += check_references(lessons, quizzes, unavailable)
     pages = [p.relative_to(settings.content_dir).as_posix() for p in sources.pages]
-    problems += check_page_collisions(pages, settings.content_dir, lessons, quizzes)
+    reserved = [settings.field_reference] if settings.field_reference else []
+    problems += check_page_collisions(pages, settings.content_dir, lessons, quizzes, reserved)
 
     # Ids must be unique before pages can be placed by id.
     lessons = _first_of_each_id(lessons)
@@ -130,12 +152,9 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     quiz_ids = {q.model.id for q in quizzes}
     lesson_ids = {e.model.id for e in lessons}
     lessons = [
-        e if e.model.quiz is None or e.model.quiz in quiz_ids else _without_quiz(e)
-        for e in lessons
+        e if e.model.quiz is None or e.model.quiz in quiz_ids else _without_quiz(e) for e in lessons
     ]
-    quizzes = [
-        q for q in quizzes if q.model.lesson is None or q.model.lesson in lesson_ids
-    ]
+    quizzes = [q for q in quizzes if q.model.lesson is None or q.model.lesson in lesson_ids]
     warnings = lint_course(lessons, quizzes)
 
     rendered = render_site(
@@ -151,15 +170,28 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
         )
     )
     problems += rendered.problems
+    if settings.field_reference:
+        rendered.pages.append(
+            GeneratedPage(
+                settings.field_reference, render_reference(), "Field reference", in_course_nav=False
+            )
+        )
     site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=warnings)
     return site, problems
 
 
-def _first_of_each_id(entries: list[Entry[M]]) -> list[Entry[M]]:
+def _claims(loaded: _Loaded[Identified]) -> list[tuple[Document, str]]:
+    """Every id claim, valid file or not, in file order: for duplicate-id checks."""
+    claims = [(entry.document, entry.model.id) for entry in loaded.entries]
+    claims += _claimed_ids(loaded.invalid)
+    return sorted(claims, key=lambda claim: claim[0].path.as_posix())
+
+
+def _first_of_each_id(entries: list[Entry[Identified]]) -> list[Entry[Identified]]:
     seen: set[str] = set()
     kept = []
     for entry in entries:
-        ident = getattr(entry.model, "id")
+        ident = entry.model.id
         if ident not in seen:
             seen.add(ident)
             kept.append(entry)

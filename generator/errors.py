@@ -29,6 +29,15 @@ class Position:
 START = Position(1, 1)
 
 
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as a trainer would type it: relative to `base` (default: cwd) if inside it."""
+    base = (base or Path.cwd()).resolve()
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in a course file."""
@@ -42,13 +51,7 @@ class Problem:
         return (str(self.path), self.position.line, self.position.column, self.message)
 
     def display_path(self, base: Path | None = None) -> str:
-        """The path as a trainer would type it: relative to `base` (default: cwd) if inside it."""
-        base = (base or Path.cwd()).resolve()
-        path = self.path.resolve()
-        try:
-            return path.relative_to(base).as_posix()
-        except ValueError:
-            return os.fspath(self.path)
+        return display_path(self.path, base)
 
     def format(self, style: Literal["text", "github"] = "text", base: Path | None = None) -> str:
         """`path:line:col: error: message`, or a GitHub workflow annotation."""
@@ -56,9 +59,7 @@ class Problem:
         line, col = self.position.line, self.position.column
         if style == "github":
             # Annotation values are escaped as the GitHub runner expects.
-            message = (
-                self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            )
+            message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             file = path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
             return f"::{self.severity} file={file},line={line},col={col}::{message}"
         return f"{path}:{line}:{col}: {self.severity}: {self.message}"

@@ -18,7 +18,9 @@ from generator.models import Lesson, Quiz
 MIN_FEEDBACK_WORDS = 12
 
 
-def _warning(entry: Entry[Lesson] | Entry[Quiz], key: tuple[str | int, ...], message: str) -> Problem:
+def _warning(
+    entry: Entry[Lesson] | Entry[Quiz], key: tuple[str | int, ...], message: str
+) -> Problem:
     return Problem(entry.path, entry.document.position(key), message, "warning")
 
 
@@ -27,7 +29,9 @@ def lint_quiz(quiz: Entry[Quiz]) -> list[Problem]:
     warnings = []
     positions: list[int | None] = []
     for s, scenario in enumerate(quiz.model.scenarios):
-        service = [c for c, choice in enumerate(scenario.choices) if choice.kind == "service-oriented"]
+        service = [
+            c for c, choice in enumerate(scenario.choices) if choice.kind == "service-oriented"
+        ]
         positions.append(service[0] if len(service) == 1 else None)
         seen: dict[str, int] = {}
         for c, choice in enumerate(scenario.choices):
@@ -71,9 +75,7 @@ def lint_course(lessons: Sequence[Entry[Lesson]], quizzes: Sequence[Entry[Quiz]]
     warnings: list[Problem] = []
     for lesson in lessons:
         if lesson.model.quiz is None:
-            warnings.append(
-                _warning(lesson, ("id",), f"lesson '{lesson.model.id}' has no quiz")
-            )
+            warnings.append(_warning(lesson, ("id",), f"lesson '{lesson.model.id}' has no quiz"))
     for quiz in quizzes:
         warnings.extend(lint_quiz(quiz))
     return warnings

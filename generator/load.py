@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -175,7 +176,7 @@ class _Frame:
     pending: str | None = None
 
 
-def _mark(mark: yaml.Mark) -> Position:
+def _mark(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
@@ -284,8 +285,11 @@ def _compose(text: str, document: Document, problems: list[Problem]) -> None:
                         f"the file is nested more than {MAX_DEPTH} levels deep; "
                         "check the indentation",
                     )
-                value = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append(_Frame(key, value))
+                container: dict[str, object] | list[object] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                stack.append(_Frame(key, container))
+                value = container
 
             document.values[key] = position
             if parent is None:

@@ -17,7 +17,11 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
-Markdown = Annotated[str, StringConstraints(pattern=r"\S")]
+Markdown = Annotated[
+    str,
+    StringConstraints(pattern=r"\S"),
+    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
+]
 Url = Annotated[str, StringConstraints(pattern=r"^[hH][tT][tT][pP][sS]?://\S+$")]
 
 CALLOUT_KINDS = ("note", "tip", "warning", "quote", "example")
@@ -62,9 +66,7 @@ class Practice(_Model):
     """A "try this week" exercise at the end of a lesson."""
 
     title: Text = Field(description="The exercise's name.", examples=["Ask one rep, every day"])
-    steps: list[Markdown] = Field(
-        min_length=1, description="The steps, in order (each Markdown)."
-    )
+    steps: list[Markdown] = Field(min_length=1, description="The steps, in order (each Markdown).")
 
 
 class Source(_Model):
@@ -85,7 +87,9 @@ class Lesson(_Model):
         "refer to the lesson.",
         examples=["who-comes-first"],
     )
-    title: Text = Field(description="The lesson's title (plain text).", examples=["Who comes first?"])
+    title: Text = Field(
+        description="The lesson's title (plain text).", examples=["Who comes first?"]
+    )
     order: int | None = Field(
         default=None,
         description="Position in the course (lowest first); lessons without one follow, "

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
@@ -40,6 +40,7 @@ class ServeFirstConfig(Config):
     content_dir = c.Optional(c.Type(str))
     quizzes_dir = c.Type(str, default="quizzes")
     allow_html = c.Type(bool, default=False)
+    field_reference = c.Optional(c.Type(str))
 
 
 def settings_from(
@@ -51,6 +52,7 @@ def settings_from(
         content_dir=(config_dir / content) if content else docs_dir,
         quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
         allow_html=bool(plugin_config.get("allow_html", False)),
+        field_reference=plugin_config.get("field_reference"),
         **extra,
     )
 
@@ -94,30 +96,38 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         content_dir = self.settings.content_dir.resolve()
         for file in list(files):
-            if file.src_uri.endswith(YAML_SUFFIXES) and Path(file.abs_src_path or "").resolve(
-            ).is_relative_to(content_dir):
+            source = Path(file.abs_src_path or "").resolve()
+            if file.src_uri.endswith(YAML_SUFFIXES) and source.is_relative_to(content_dir):
                 files.remove(file)
-        hand_written = [f.src_uri for f in files.documentation_pages()]
-        generated = set()
+        # Pages outside the course part of the nav sit among the hand-written ones.
+        others = [f.src_uri for f in files.documentation_pages()]
+        others += [page.src for page in self.site.pages if not page.in_course_nav]
+        course_pages = {page.src for page in self.site.pages if page.in_course_nav}
         for page in self.site.pages:
             file = File.generated(config, page.src, content=page.content)
-            if page.source is not None:
-                file.edit_uri = posixpath.relpath(page.source.resolve().as_posix(), docs_dir.as_posix())
-            else:
-                file.edit_uri = None
+            file.edit_uri = (
+                posixpath.relpath(page.source.resolve().as_posix(), docs_dir.as_posix())
+                if page.source is not None
+                else None
+            )
             files.append(file)
-            generated.add(page.src)
-        config.nav = self.site.nav + (
-            [entry for entry in config.nav if not _mentions(entry, generated)]
-            if config.nav
-            else nest_paths(hand_written)
-        )
+        if config.nav:
+            rest = [entry for entry in config.nav if not _mentions(entry, course_pages)]
+        else:
+            rest = nest_paths(sorted(others, key=_nav_sort_key))
+        config.nav = self.site.nav + rest
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if page.edit_url and "/../" in page.edit_url:
             page.edit_url = _clean_url(page.edit_url)
         return page
+
+
+def _nav_sort_key(src: str) -> tuple[tuple[str, ...], bool, str]:
+    """MkDocs' own order for pages: by folder, each folder's index first, then by name."""
+    parts = PurePosixPath(src).parts
+    return (parts[:-1], PurePosixPath(src).stem != "index", parts[-1])
 
 
 def _mentions(entry: object, srcs: set[str]) -> bool:

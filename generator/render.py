@@ -63,6 +63,7 @@ class GeneratedPage:
     content: str
     title: str
     source: Path | None = None
+    in_course_nav: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,7 @@ def quiz_version(quiz: Quiz) -> str:
     Saved answers are keyed by it, so editing a scenario drops the old answers to that
     quiz; fixing a typo in feedback, a title or the intro keeps them.
     """
-    answered = [
-        [s.id, s.situation, [[c.text, c.kind] for c in s.choices]] for s in quiz.scenarios
-    ]
+    answered = [[s.id, s.situation, [[c.text, c.kind] for c in s.choices]] for s in quiz.scenarios]
     digest = hashlib.sha256(json.dumps(answered, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:12]
 
@@ -277,8 +276,10 @@ def render_site(course: CheckedCourse) -> RenderedSite:
     quiz_by_id = {entry.model.id: entry for entry in course.quizzes}
     for entry in lessons:
         site.lesson_pages[entry.model.id] = lesson_src(entry.model.id)
-    for quiz in course.quizzes:
-        site.quiz_pages[quiz.model.id] = quiz_src(quiz.model.id, quiz.model.lesson)
+    for entry_quiz in course.quizzes:
+        site.quiz_pages[entry_quiz.model.id] = quiz_src(
+            entry_quiz.model.id, entry_quiz.model.lesson
+        )
 
     def quiz_of(lesson: Lesson) -> Entry[Quiz] | None:
         return quiz_by_id.get(lesson.quiz) if lesson.quiz else None
@@ -292,9 +293,9 @@ def render_site(course: CheckedCourse) -> RenderedSite:
         if quiz is not None:
             following = lessons[number].model if number < total else None
             pages.append(_render_quiz(site, quiz, entry, number, following, standalone))
-    for index, quiz in enumerate(standalone):
-        after = standalone[index + 1] if index + 1 < len(standalone) else None
-        pages.append(_render_quiz(site, quiz, None, None, None, [after] if after else []))
+    for index, alone in enumerate(standalone):
+        later = standalone[index + 1 : index + 2]
+        pages.append(_render_quiz(site, alone, None, None, None, later))
     if course.course is not None:
         pages.append(_render_home(site))
     pages.append(_render_progress(site))

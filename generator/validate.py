@@ -40,7 +40,21 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        problems = [_problem(document, model, e) for e in error.errors()]  # type: ignore[arg-type]
+        errors = list(error.errors())
+        # A misspelt key explains the "missing" error of the field it was meant to be.
+        meant = {
+            (tuple(e["loc"][:-1]), did_you_mean(e["loc"][-1], _fields(model, tuple(e["loc"][:-1]))))
+            for e in errors
+            if e["type"] == "extra_forbidden"
+        }
+        problems = [
+            _problem(document, model, e)  # type: ignore[arg-type]
+            for e in errors
+            if not (
+                e["type"] == "missing"
+                and (tuple(e["loc"][:-1]), f" (did you mean '{e['loc'][-1]}'?)") in meant
+            )
+        ]
         return None, _dedupe(problems)
 
 
@@ -120,6 +134,11 @@ def _model_at(model: type[BaseModel], key: Key) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _fields(model: type[BaseModel], key: Key) -> list[str]:
+    owner = _model_at(model, key)
+    return list(owner.model_fields) if owner else []
+
+
 def _unwrap(annotation: Any) -> Any:
     while True:
         origin = typing.get_origin(annotation)
@@ -155,8 +174,7 @@ def _problem(document: Document, model: type[BaseModel], error: dict[str, Any]) 
         return _located(document, loc[:-1], where, message)
     if kind == "extra_forbidden":
         where = breadcrumbs(document.data, loc[:-1])
-        owner = _model_at(model, loc[:-1])
-        options = list(owner.model_fields) if owner else []
+        options = _fields(model, loc[:-1])
         hint = did_you_mean(field, options)
         allowed = f"; allowed here: {', '.join(options)}" if options and not hint else ""
         message = f"unknown field '{field}'{hint}{allowed}"

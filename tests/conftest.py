@@ -53,7 +53,9 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-def run(args: list[str], cwd: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
     """Run a command with the project's Python tools on PATH; capture its output."""
     environment = {**os.environ, **env}
     environment["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}"
@@ -97,13 +99,17 @@ def copy_project_config(target: Path) -> Path:
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
-        text.replace("custom_dir: site_overrides", f"custom_dir: {(ROOT / 'site_overrides').as_posix()}"),
+        text.replace(
+            "custom_dir: site_overrides", f"custom_dir: {(ROOT / 'site_overrides').as_posix()}"
+        ),
         encoding="utf-8",
     )
     return target
 
 
-def mkdocs_build(project: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project: Path, *extra: str, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in `project`, as a trainer runs it."""
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
     env = {"SERVEFIRST_SITE_URL": site_url} if site_url else {}
