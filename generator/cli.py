@@ -167,12 +167,16 @@ def _write_plain_config(
         if not any(part.startswith(".") for part in p.relative_to(docs).parts)
     )
     generated = {HOME} | {v for entry in nav for v in _srcs(entry)}
-    child = {
+    child: dict[str, Any] = {
         "INHERIT": os.path.relpath(base / "mkdocs.yml", here),
         "docs_dir": os.path.relpath(docs.resolve(), here),
         "plugins": kept,
         "nav": nav + [p for p in hand_written if p not in generated],
     }
+    # MkDocs resolves an inherited custom_dir against the child file; point it back.
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        child["theme"] = {"custom_dir": os.path.relpath(base / theme["custom_dir"], here)}
     target.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

@@ -11,6 +11,8 @@ to its id are not reported again as missing (its own errors say what to fix).
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -27,7 +29,7 @@ from generator.check import (
 from generator.discover import Sources, discover_sources
 from generator.errors import START, ContentError, Problem
 from generator.lint import lint_course
-from generator.load import Document, load_document
+from generator.load import MAX_BYTES, Document, load_document
 from generator.models import Course, Lesson, Quiz
 from generator.reference import render_reference
 from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
@@ -59,16 +61,27 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)
 
 
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+
+
 @dataclass
 class _Loaded(Generic[M]):
     """The files of one kind: the valid ones, and the ids claimed by the invalid ones."""
 
     entries: list[Entry[M]] = field(default_factory=list)
     invalid: list[Document] = field(default_factory=list)
+    unreadable: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     def invalid_ids(self) -> set[str]:
-        return {ident for _, ident in _claimed_ids(self.invalid)}
+        """Ids of files that failed: references to them are not reported a second time."""
+        ids = {ident for _, ident in _claimed_ids(self.invalid)}
+        for path in self.unreadable:
+            # A file YAML could not read may still show its id on a line of its own.
+            with contextlib.suppress(OSError), path.open("rb") as handle:
+                head = handle.read(MAX_BYTES).decode("utf-8", "replace")
+                ids.update(_ID_LINE.findall(head))
+        return ids
 
 
 def _claimed_ids(documents: list[Document]) -> list[tuple[Document, str]]:
@@ -86,6 +99,7 @@ def _load_all(paths: tuple[Path, ...], model: type[M]) -> _Loaded[M]:
         document, found = load_document(path)
         loaded.problems.extend(found)
         if document is None or found:
+            loaded.unreadable.append(path)
             continue
         value, found = validate_document(document, model)
         loaded.problems.extend(found)

@@ -60,6 +60,7 @@ _HTML_ATTRIBUTES = {
     "*": {"class", "lang", "dir"},
 }
 _SCHEMES = {"http", "https", "mailto", "tel", "lesson", "quiz"}
+_SCRIPT_SCHEMES = {"javascript", "vbscript", "data", "file"}
 
 Resolve = Callable[[str], str | None]
 
@@ -110,9 +111,18 @@ def _cmark(text: str, allow_html: bool) -> str:
     return html.replace(_SENTINEL, "&lt;").replace("%EE%80%80", "%3C")
 
 
+_URL_ATTRIBUTE = re.compile(r'(?:href|src)="([A-Za-z][A-Za-z0-9+.-]*):[^"]*"')
+
+
 def render_markdown(text: str, links: Links | None = None, *, allow_html: bool = False) -> str:
     """Render block Markdown to sanitised HTML."""
     html = _cmark(text, allow_html)
+    if links is not None:
+        # The sanitiser drops other schemes; name the harmless ones (ftp:, ...) so the
+        # trainer can fix them. Script schemes are dropped without a word, by design.
+        for match in _URL_ATTRIBUTE.finditer(html):
+            if match.group(1).lower() not in _SCHEMES | _SCRIPT_SCHEMES:
+                links.broken.append(match.group(0).split('"', 1)[1][:-1])
     return str(
         nh3.clean(
             html,

@@ -98,6 +98,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["front"] = lambda text: Markup(json.dumps(theme_text(text), ensure_ascii=False))
     env.filters["heading"] = markdown_heading
