@@ -177,6 +177,7 @@ def _write_plain_config(
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         child["theme"] = {"custom_dir": os.path.relpath(base / theme["custom_dir"], here)}
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

@@ -21,7 +21,7 @@ PAYLOADS = [
     "[link2](JaVaScRiPt&#58;window.__pwned='entity')",
     "</title><script>window.__pwned = 'title'</script>",
     "&lt;script&gt;window.__pwned = 'entities'&lt;/script&gt;",
-    '{: onclick="window.__pwned = \'attr-list\'"}',
+    "{: onclick=\"window.__pwned = 'attr-list'\"}",
     '" onmouseover="window.__pwned = \'attribute\'" x="',
     "<svg onload=\"window.__pwned = 'svg'\"></svg>",
     "<a href='javascript:window.__pwned=1'>raw</a>",
@@ -80,7 +80,9 @@ def _evil_course(project: Path) -> None:
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["escaped", "allow_html"])
-def evil_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def evil_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
     base = tmp_path_factory.mktemp("evil")
     project = base / "project"
     project.mkdir()
