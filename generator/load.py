@@ -17,7 +17,9 @@ parser does the scanning) and lets every such case become a clear message:
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,8 @@ from generator.errors import START, Position, Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
+# Past this many problems in one file the rest are not listed (see `_report`).
+MAX_PROBLEMS = 100
 
 Key = tuple[str | int, ...]
 
@@ -60,27 +64,49 @@ class Document:
     def text_position(self, key: Key, offset: int) -> Position:
         """The position of character `offset` inside the text value at `key`.
 
-        Exact for block scalars (`|` and `>`), whose lines map to file lines one to one
-        (for `>` up to folding); for other styles the value's own position is returned.
+        Exact for block scalars (`|` and `>`); for other styles the value's own position
+        is returned.
         """
         start = self.position(key)
         value = _get(self.data, key)
-        if self.styles.get(key) not in {"|", ">"} or not isinstance(value, str):
+        style = self.styles.get(key)
+        if style not in {"|", ">"} or not isinstance(value, str):
             return start
-        line_index = value.count("\n", 0, offset)
-        file_line = start.line + 1 + line_index
-        # The first content line may follow blank lines; skip them as the scanner did.
-        text_lines = self.lines[start.line :]
-        skipped = 0
-        for text in text_lines:
-            if text.strip():
-                break
-            skipped += 1
-        file_line += skipped
+        # The block's indentation is that of its first content line; a line indented
+        # further keeps the extra spaces in the value.
+        content = (text for text in self.lines[start.line :] if text.strip())
+        first = next(content, "")
+        indent = len(first) - len(first.lstrip(" "))
+        if style == ">":
+            return self._folded_position(start, value, offset, indent)
+        # A `|` block keeps every line break (blank lines before the first line too).
+        file_line = start.line + 1 + value.count("\n", 0, offset)
         column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
-        source = self.lines[file_line - 1] if 0 < file_line <= len(self.lines) else ""
-        indent = len(source) - len(source.lstrip(" "))
         return Position(file_line, indent + column_in_value + 1)
+
+    def _folded_position(self, start: Position, value: str, offset: int, indent: int) -> Position:
+        """In a `>` block, line breaks became spaces: find the word at `offset` in the
+        block's own lines instead (folding changes only the spaces between words)."""
+        word = value[offset:].split(maxsplit=1)[0] if value[offset:].strip() else ""
+        seen = value.count(word, 0, offset) if word else 0
+        for number in range(start.line + 1, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+                break  # the block has ended
+            column = text.find(word, indent) if word else -1
+            while column >= 0:
+                if seen == 0:
+                    return Position(number, column + 1)
+                seen -= 1
+                column = text.find(word, column + len(word))
+        return start
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """`value` in single quotes for a one-line message: line breaks and other invisible
+    characters escaped (a message must stay on its `path:line:col:` line), long text cut."""
+    text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in str(value))
+    return f"'{text[:limit]}...'" if len(text) > limit else f"'{text}'"
 
 
 def _get(data: object, key: Key) -> object:
@@ -152,13 +178,17 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | No
         return None, [Problem(path, START, f"cannot read the file: {error.strerror}")]
     document = Document(path=path, data=None, lines=text.split("\n"))
     problems: list[Problem] = []
+    marks = _Marks(text, document.lines)
     try:
-        _compose(text, document, problems)
+        _compose(text, document, problems, marks)
     except _Refused as refused:
         problems.append(Problem(path, refused.position, refused.message))
         return None, problems
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(path, document.lines, error))
+        problems.append(_syntax_problem(path, document.lines, error, marks))
+        return None, problems
+    except yaml.reader.ReaderError as error:
+        problems.append(_character_problem(path, text, error))
         return None, problems
     except yaml.YAMLError as error:  # errors without a mark (rare in libyaml)
         problems.append(Problem(path, START, f"YAML syntax error: {error}"))
@@ -174,13 +204,46 @@ class _Frame:
     key: Key
     container: dict[str, object] | list[object]
     pending: str | None = None
+    skip_value: bool = False  # the pending key was refused: read past its value
 
 
-def _mark(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+# libyaml also ends a line at U+0085, U+2028 and U+2029; editors and `Document.lines` do not.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-def _compose(text: str, document: Document, problems: list[Problem]) -> None:
+class _Marks:
+    """libyaml marks -> positions on the file's own lines (`lines`, split at '\\n')."""
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.lines = lines
+        self.starts: list[int] | None = None
+        if any(char in text for char in _OTHER_BREAKS):
+            self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def __call__(self, mark: Any) -> Position:
+        if self.starts is None:
+            line, column = mark.line, mark.column
+        else:  # count from the mark's character index instead of libyaml's line number
+            line = bisect.bisect_right(self.starts, mark.index) - 1
+            column = mark.index - self.starts[line]
+        if line >= len(self.lines):
+            # libyaml ends a file without a final line break on a line of its own.
+            return Position(len(self.lines), len(self.lines[-1]) + 1)
+        return Position(line + 1, column + 1)
+
+
+def _report(problems: list[Problem], problem: Problem) -> None:
+    """Keep a problem; stop reading a file that has too many to list (and to print quickly)."""
+    problems.append(problem)
+    if len(problems) >= MAX_PROBLEMS:
+        raise _Refused(
+            problem.position,
+            f"this file has more than {MAX_PROBLEMS} problems; "
+            "fix the ones shown, then check again",
+        )
+
+
+def _compose(text: str, document: Document, problems: list[Problem], mark: _Marks) -> None:
     """Build `document.data` from libyaml events, recording positions as it goes."""
     loader = _Loader(text)
     stack: list[_Frame] = []
@@ -195,7 +258,7 @@ def _compose(text: str, document: Document, problems: list[Problem]) -> None:
                 documents += 1
                 if documents > 1:
                     raise _Refused(
-                        _mark(event.start_mark),
+                        mark(event.start_mark),
                         "a second YAML document starts here ('---'); keep one per file",
                     )
                 continue
@@ -203,7 +266,7 @@ def _compose(text: str, document: Document, problems: list[Problem]) -> None:
                 continue
             if isinstance(event, yaml.AliasEvent):
                 raise _Refused(
-                    _mark(event.start_mark),
+                    mark(event.start_mark),
                     f"aliases ('*{event.anchor}') are not supported; write the text out in full",
                 )
             if skip_depth:
@@ -216,7 +279,7 @@ def _compose(text: str, document: Document, problems: list[Problem]) -> None:
                 stack.pop()
                 continue
             assert isinstance(event, yaml.NodeEvent)
-            position = _mark(event.start_mark)
+            position = mark(event.start_mark)
             if event.anchor is not None:
                 raise _Refused(
                     position,
@@ -235,32 +298,37 @@ def _compose(text: str, document: Document, problems: list[Problem]) -> None:
                 if parent.pending is None:
                     # This node is a mapping key.
                     if not isinstance(event, yaml.ScalarEvent):
-                        problems.append(
-                            Problem(document.path, position, "a field name must be plain text")
+                        _report(
+                            problems,
+                            Problem(document.path, position, "a field name must be plain text"),
                         )
                         skip_depth = 1
                         parent.pending = "\0refused"
+                        parent.skip_value = True
                         continue
                     name = event.value
                     key = (*parent.key, name)
                     if name in parent.container or key in document.keys:
                         first = document.keys.get(key)
                         where = f" (first at line {first.line})" if first else ""
-                        problems.append(
+                        _report(
+                            problems,
                             Problem(
                                 document.path,
                                 position,
-                                f"duplicate field '{name}'{where}; keep only one",
-                            )
+                                f"duplicate field {quoted(name)}{where}; keep only one",
+                            ),
                         )
                         parent.pending = "\0duplicate"
+                        parent.skip_value = True
                     else:
                         parent.pending = name
                         document.keys[key] = position
                     continue
                 name = parent.pending
                 parent.pending = None
-                if name.startswith("\0"):
+                if parent.skip_value:
+                    parent.skip_value = False
                     # The value of a refused key: read past it without keeping it.
                     if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                         skip_depth = 1
@@ -331,9 +399,29 @@ _FRIENDLY = {
 }
 
 
-def _syntax_problem(path: Path, lines: list[str], error: yaml.MarkedYAMLError) -> Problem:
+def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a control character), located."""
+    if _Loader is yaml.SafeLoader:  # the pure-Python reader counts characters
+        before = text[: error.position]
+    else:  # libyaml counts UTF-8 bytes
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "replace")
+    line_start = before.rfind("\n") + 1
+    return Problem(
+        path,
+        Position(before.count("\n") + 1, len(before) - line_start + 1),
+        f"this character is not allowed in a YAML file (U+{error.character:04X}, an invisible "
+        "control character, often pasted from another program); delete it",
+    )
+
+
+def _syntax_problem(
+    path: Path, lines: list[str], error: yaml.MarkedYAMLError, mark_position: _Marks
+) -> Problem:
     mark = error.problem_mark or error.context_mark
-    position = _mark(mark) if mark is not None else START
+    if error.problem == "found unexpected end of stream" and error.context_mark is not None:
+        # An unclosed quote runs to the end of the file: point at where it opens.
+        mark = error.context_mark
+    position = mark_position(mark) if mark is not None else START
     source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     indent = source[: len(source) - len(source.lstrip(" \t"))]
     problem = (error.problem or "").strip()

@@ -165,9 +165,11 @@ class PageText:
         return Links(resolve=self.site.resolver(self.entry.path, self.src))
 
     def _report(self, key: Key, text: str, links: Links) -> None:
+        searched_from: dict[str, int] = {}
         for url in links.broken:
-            offset = max(text.find(url), 0)
-            position = self.entry.document.text_position(key, offset)
+            offset = text.find(url, searched_from.get(url, 0))
+            searched_from[url] = offset + 1 if offset >= 0 else 0
+            position = self.entry.document.text_position(key, max(offset, 0))
             self.site.problems.append(
                 Problem(self.entry.path, position, self.site.explain_broken(self.entry.path, url))
             )

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Position, Problem
-from generator.load import Document, Key
+from generator.load import MAX_PROBLEMS, Document, Key, quoted
 from generator.models import SLUG_PATTERN
 
 _ITEM_NAMES = {
@@ -40,7 +40,10 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        errors = list(error.errors())
+        found = error.errors(include_url=False)
+        # Past MAX_PROBLEMS the rest are counted, not listed: 100,000 wrong fields (under
+        # the size limit) would otherwise take minutes to word and print.
+        errors = found[:MAX_PROBLEMS]
         # A misspelt key explains the "missing" error of the field it was meant to be.
         meant = {
             (tuple(e["loc"][:-1]), did_you_mean(e["loc"][-1], _fields(model, tuple(e["loc"][:-1]))))
@@ -55,6 +58,16 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
                 and (tuple(e["loc"][:-1]), f" (did you mean '{e['loc'][-1]}'?)") in meant
             )
         ]
+        if len(found) > MAX_PROBLEMS:
+            rest = len(found) - MAX_PROBLEMS
+            problems.append(
+                Problem(
+                    document.path,
+                    _problem(document, model, found[MAX_PROBLEMS]).position,  # type: ignore[arg-type]
+                    f"{rest} more problem{'s' if rest != 1 else ''} in this file not listed; "
+                    "fix the ones shown, then check again",
+                )
+            )
         return None, _dedupe(problems)
 
 
@@ -95,11 +108,11 @@ def item_label(field: str | None, index: int, item: object) -> str:
     if isinstance(item, dict):
         ident = item.get("id")
         if isinstance(ident, str) and ident.strip():
-            return f"{name} '{ident}'"
+            return f"{name} {quoted(ident)}"
         heading = item.get("heading")
         if isinstance(heading, str) and heading.strip():
             short = heading.strip()
-            return f"{name} '{short[:40]}{'...' if len(short) > 40 else ''}'"
+            return f"{name} {quoted(short, 40)}"
     return f"{name} {index + 1}"
 
 
@@ -158,7 +171,7 @@ def _describe_input(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a group of fields"
-    return f"'{value}'"
+    return quoted(value)
 
 
 def _problem(document: Document, model: type[BaseModel], error: dict[str, Any]) -> Problem:
@@ -177,7 +190,7 @@ def _problem(document: Document, model: type[BaseModel], error: dict[str, Any]) 
         options = _fields(model, loc[:-1])
         hint = did_you_mean(field, options)
         allowed = f"; allowed here: {', '.join(options)}" if options and not hint else ""
-        message = f"unknown field '{field}'{hint}{allowed}"
+        message = f"unknown field {quoted(field)}{hint}{allowed}"
         return Problem(document.path, document.key_position(loc), _join(where, message))
 
     where = breadcrumbs(document.data, loc[:-1] if isinstance(field, str) else loc)
@@ -196,7 +209,7 @@ def _problem(document: Document, model: type[BaseModel], error: dict[str, Any]) 
         if pattern == SLUG_PATTERN:
             message = (
                 f"{subject} must be a slug (lowercase letters, digits and single hyphens, "
-                f"like '{suggest_slug(value)}'), not '{value}'"
+                f"like '{suggest_slug(value)}'), not {quoted(value)}"
             )
         elif pattern.startswith("^[hH]"):
             message = f"{subject} must be a web address starting with https:// or http://"

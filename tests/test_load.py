@@ -50,7 +50,7 @@ def test_scalars_stay_the_text_that_was_typed(tmp_path: Path, text: str, value: 
         ("a: !!python/name:os.system x\n", "1:4: YAML tags"),
         ("a:\n\tb: 1\n", "2:1: this line is indented with a tab"),
         ("a: b: c\n", "1:5: unexpected ':' here"),
-        ("a: 'open\n", "2:1: the file ends inside quoted text"),
+        ("a: 'open\n", "1:4: the file ends inside quoted text"),
         ("a: 1\n---\nb: 2\n", "2:1: a second YAML document starts here"),
         ("", "1:1: the file is empty"),
         ("# only a comment\n", "1:1: the file is empty"),
