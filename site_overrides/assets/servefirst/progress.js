@@ -21,7 +21,9 @@ export function trackVisit(store) {
       store.write("lessons", lessons);
     }
   }
-  const title = document.querySelector(".md-content h1")?.textContent.trim() || document.title;
+  const heading = document.querySelector(".md-content h1")?.cloneNode(true);
+  heading?.querySelector(".headerlink")?.remove();
+  const title = heading?.textContent.trim() || document.title;
   store.write("last", { path: relativePath(store), title });
 }
 
