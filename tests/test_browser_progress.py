@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -167,10 +168,9 @@ FULL = """Storage.prototype.setItem = function () {
 CORRUPT = """if (!sessionStorage.getItem('seeded')) {
   sessionStorage.setItem('seeded', '1');
   const scope = '/' + location.pathname.split('/')[1] + '/';
-  const version = 'x';
-  for (const [k, v] of [['last', '{'], ['lessons', '[1,2'], ['quiz:who-comes-first:' + version, '7'],
-                        ['journal:one-week-challenge', '"text"']])
-    localStorage.setItem('servefirst:' + scope + ':' + k, v);
+  const entries = [['last', '{'], ['lessons', '[1,2'], ['quiz:who-comes-first:x', '7'],
+                   ['journal:one-week-challenge', '"text"']];
+  for (const [k, v] of entries) localStorage.setItem('servefirst:' + scope + ':' + k, v);
 }"""
 
 
@@ -201,8 +201,10 @@ def test_an_edited_or_removed_quiz_sets_old_answers_aside(course_site, page) -> 
     old = {"picks": {"anything": 0}, "last": {}, "latest": None, "best": {"service": 1, "total": 6}}
     page.evaluate(
         """([scope, old]) => {
-             localStorage.setItem(`servefirst:${scope}:quiz:who-comes-first:0ld0ld0ld0ld`, JSON.stringify(old));
-             localStorage.setItem(`servefirst:${scope}:quiz:removed-quiz:abc`, JSON.stringify(old));
+             const save = (name) => localStorage.setItem(`servefirst:${scope}:quiz:${name}`,
+                                                         JSON.stringify(old));
+             save('who-comes-first:0ld0ld0ld0ld');
+             save('removed-quiz:abc');
            }""",
         [scope, old],
     )
