@@ -83,3 +83,18 @@ def test_schema_writes_the_committed_schemas(tmp_path: Path) -> None:
         written = (tmp_path / f"{name}.schema.json").read_text(encoding="utf-8")
         committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
         assert written == committed, f"schemas/{name}.schema.json is stale: run servefirst schema"
+
+
+def test_the_pre_commit_hook_runs_the_check_command() -> None:
+    import tomllib
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "servefirst-check" and hook["language"] == "python"
+    command, *args = hook["entry"].split()
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert command in scripts
+    result = run([str(Path(sys.executable).parent / command), *args], ROOT)
+    assert result.returncode == 0, result.stdout

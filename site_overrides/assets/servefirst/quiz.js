@@ -119,8 +119,8 @@ function showResult(quiz, record) {
       ` (${percentText(outcome.percent, pass)}%)`),
     result(outcome.passed ? `You reached the ${pass}% pass mark.`
       : `The pass mark is ${pass}%. Read the recap below, then retry the quiz.`, outcome.passed),
-    best !== outcome ? h("p", {}, `Your best so far: ${best.service} of ${best.total}.`) : null,
   );
+  if (best !== outcome) status.append(h("p", {}, `Your best so far: ${best.service} of ${best.total}.`));
   recap.replaceChildren(h("h3", {}, "Scenario by scenario"),
     h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(section, i + 1))));
   return outcome;
