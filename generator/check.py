@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -41,7 +41,7 @@ class Entry(Generic[M]):
         return Problem(self.path, where, message)
 
 
-def _where(entry: Entry[M], key: Key) -> str:
+def _where(entry: Entry[Any], key: Key) -> str:
     position = entry.document.position(key)
     return f"{display_path(entry.path)}:{position.line}"
 
@@ -160,7 +160,7 @@ def check_page_collisions(
     reserved: Sequence[str] = (),
 ) -> list[Problem]:
     """Hand-written pages may not take the place of a generated one."""
-    generated: dict[str, str] = {
+    generated: dict[str, str | Entry[Lesson] | Entry[Quiz]] = {
         HOME: "the home page is made from course.yml; move this text into its 'intro'",
         PROGRESS: "the 'My progress' page is generated; rename this file",
         REVIEW: "the 'Review' page is generated; rename this file",
@@ -168,16 +168,23 @@ def check_page_collisions(
     for src in reserved:
         generated[src] = "the field reference page is generated here; rename this file"
     for entry in lessons:
-        generated[lesson_src(entry.model.id)] = (
-            f"lesson '{entry.model.id}' ({_where(entry, ('id',))}) is published at this path"
-        )
+        generated[lesson_src(entry.model.id)] = entry
     for quiz in quizzes:
-        generated[quiz_src(quiz.model.id, quiz.model.lesson)] = (
-            f"quiz '{quiz.model.id}' ({_where(quiz, ('id',))}) is published at this path"
-        )
-    taken = {page_url(src, True): reason for src, reason in generated.items()}
+        generated[quiz_src(quiz.model.id, quiz.model.lesson)] = quiz
+    taken = {page_url(src, True): owner for src, owner in generated.items()}
     problems = []
     for src in pages:
-        if src.endswith(".md") and page_url(src, True) in taken:
-            problems.append(Problem(content_dir / src, START, taken[page_url(src, True)]))
+        owner = taken.get(page_url(src, True)) if src.endswith(".md") else None
+        if isinstance(owner, str):
+            problems.append(Problem(content_dir / src, START, owner))
+        elif owner is not None:
+            noun = "lesson" if isinstance(owner.model, Lesson) else "quiz"
+            problems.append(
+                Problem(
+                    content_dir / src,
+                    START,
+                    f"{noun} '{owner.model.id}' ({_where(owner, ('id',))}) "
+                    "is published at this path",
+                )
+            )
     return problems

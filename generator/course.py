@@ -191,7 +191,9 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
             )
         )
     site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=warnings)
-    return site, problems
+    # A text rendered on two pages (a summary on its lesson and on the home page) is
+    # reported once.
+    return site, list(dict.fromkeys(problems))
 
 
 def _claims(loaded: _Loaded[Identified]) -> list[tuple[Document, str]]:

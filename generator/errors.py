@@ -13,14 +13,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Position:
-    """A place in a file, counted from 1 like editors do."""
+class Position(NamedTuple):
+    """A place in a file, counted from 1 like editors do (a tuple: one is made per value)."""
 
     line: int
     column: int

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from generator.check import Entry
 from generator.errors import Problem
-from generator.markdown import plain_text
+from generator.markdown import word_count
 from generator.models import Lesson, Quiz
 
 MIN_FEEDBACK_WORDS = 12
@@ -35,7 +35,7 @@ def lint_quiz(quiz: Entry[Quiz]) -> list[Problem]:
         positions.append(service[0] if len(service) == 1 else None)
         seen: dict[str, int] = {}
         for c, choice in enumerate(scenario.choices):
-            words = len(plain_text(choice.feedback).split())
+            words = word_count(choice.feedback)
             if words < MIN_FEEDBACK_WORDS:
                 warnings.append(
                     _warning(

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import START, Position, Problem
+from generator.errors import START, InternalError, Position, Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -243,61 +243,75 @@ def _report(problems: list[Problem], problem: Problem) -> None:
         )
 
 
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_PASSED = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
+
+
 def _compose(text: str, document: Document, problems: list[Problem], mark: _Marks) -> None:
-    """Build `document.data` from libyaml events, recording positions as it goes."""
+    """Build `document.data` from libyaml events, recording positions as it goes.
+
+    This loop runs once per value of every course file, so events are told apart by
+    their exact class (libyaml makes no subclasses) rather than by chains of isinstance.
+    """
     loader = _Loader(text)
     stack: list[_Frame] = []
+    values, keys, styles = document.values, document.keys, document.styles
     documents = 0
     skip_depth = 0  # >0 while skipping a refused complex key
     try:
         while True:
             event = loader.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
-                return
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
+            kind = type(event)
+            if kind in _CLOSING:
+                if skip_depth:
+                    skip_depth -= 1
+                else:
+                    stack.pop()
+                continue
+            if kind is not _SCALAR and kind is not _MAPPING and kind is not _SEQUENCE:
+                if kind is yaml.StreamEndEvent:
+                    return
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _Refused(
+                            mark(event.start_mark),
+                            "a second YAML document starts here ('---'); keep one per file",
+                        )
+                elif kind is yaml.AliasEvent:
                     raise _Refused(
                         mark(event.start_mark),
-                        "a second YAML document starts here ('---'); keep one per file",
+                        f"aliases ('*{event.anchor}') are not supported; "
+                        "write the text out in full",
                     )
+                elif kind not in _PASSED:
+                    raise InternalError(f"unexpected YAML event {kind.__name__}")
                 continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise _Refused(
-                    mark(event.start_mark),
-                    f"aliases ('*{event.anchor}') are not supported; write the text out in full",
-                )
             if skip_depth:
-                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if kind is not _SCALAR:
                     skip_depth += 1
-                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                    skip_depth -= 1
                 continue
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-                continue
-            assert isinstance(event, yaml.NodeEvent)
             position = mark(event.start_mark)
             if event.anchor is not None:
                 raise _Refused(
                     position,
                     f"anchors ('&{event.anchor}') are not supported; write the text out in full",
                 )
-            tag = getattr(event, "tag", None)
-            implicit = getattr(event, "implicit", True)
-            explicit_tag = tag is not None and (
-                not any(implicit) if isinstance(implicit, tuple) else not implicit
-            )
-            if explicit_tag:
-                raise _Refused(position, f"YAML tags ('{tag}') are not supported; remove the tag")
+            if event.tag is not None:
+                implicit = event.implicit
+                if not (any(implicit) if kind is _SCALAR else implicit):
+                    raise _Refused(
+                        position, f"YAML tags ('{event.tag}') are not supported; remove the tag"
+                    )
 
             parent = stack[-1] if stack else None
-            if isinstance(parent, _Frame) and isinstance(parent.container, dict):
+            if parent is None:
+                key: Key = ()
+            elif type(parent.container) is dict:
                 if parent.pending is None:
                     # This node is a mapping key.
-                    if not isinstance(event, yaml.ScalarEvent):
+                    if kind is not _SCALAR:
                         _report(
                             problems,
                             Problem(document.path, position, "a field name must be plain text"),
@@ -308,8 +322,8 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                         continue
                     name = event.value
                     key = (*parent.key, name)
-                    if name in parent.container or key in document.keys:
-                        first = document.keys.get(key)
+                    if name in parent.container or key in keys:
+                        first = keys.get(key)
                         where = f" (first at line {first.line})" if first else ""
                         _report(
                             problems,
@@ -323,29 +337,28 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                         parent.skip_value = True
                     else:
                         parent.pending = name
-                        document.keys[key] = position
+                        keys[key] = position
                     continue
                 name = parent.pending
                 parent.pending = None
                 if parent.skip_value:
                     parent.skip_value = False
                     # The value of a refused key: read past it without keeping it.
-                    if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    if kind is not _SCALAR:
                         skip_depth = 1
                     continue
                 key = (*parent.key, name)
-            elif isinstance(parent, _Frame):
-                assert isinstance(parent.container, list)
-                key = (*parent.key, len(parent.container))
             else:
-                key = ()
+                key = (*parent.key, len(parent.container))
 
             value: object
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style in (None, "")
-                value = None if plain and event.value == "" else event.value
-                if event.style in ("|", ">"):
-                    document.styles[key] = event.style
+            if kind is _SCALAR:
+                style = event.style
+                value = event.value
+                if not style and value == "":
+                    value = None
+                elif style == "|" or style == ">":
+                    styles[key] = style
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise _Refused(
@@ -353,13 +366,11 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                         f"the file is nested more than {MAX_DEPTH} levels deep; "
                         "check the indentation",
                     )
-                container: dict[str, object] | list[object] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
+                container: dict[str, object] | list[object] = {} if kind is _MAPPING else []
                 stack.append(_Frame(key, container))
                 value = container
 
-            document.values[key] = position
+            values[key] = position
             if parent is None:
                 document.data = value
             elif isinstance(parent.container, dict):

@@ -54,7 +54,18 @@ def relative_url(from_src: str, to_url: str, use_directory_urls: bool) -> str:
     here = page_url(from_src, use_directory_urls)
     base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     target, _, fragment = to_url.partition("#")
-    relative = posixpath.relpath(target or ".", base or ".")
+    relative = _relpath(target, base)
     if (target == "" or target.endswith("/")) and not relative.endswith("/"):
         relative = "./" if relative == "." else relative + "/"
     return relative + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(target: str, base: str) -> str:
+    """`posixpath.relpath` for URL paths, without asking the filesystem for a cwd."""
+    to = [part for part in target.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) or "."

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from generator.check import Entry
 from generator.errors import Problem
 from generator.load import Key
-from generator.markdown import Links, plain_text, render_inline, render_markdown
+from generator.markdown import MarkdownRenderer, plain_text, word_count
 from generator.models import Course, Lesson, Quiz
 from generator.plan import (
     HOME,
@@ -53,6 +53,28 @@ CALLOUT_TITLES = {
     "example": "Example",
 }
 KIND_LABELS = {"self-serving": "Self-serving", "service-oriented": "Service-oriented"}
+# What the quiz script says, kept in the page (data-sf-say-NAME) so all wording lives in
+# the generator; {name} placeholders are filled in by the script.
+QUIZ_TEXTS = {
+    "picked": "Your choice: {label}",
+    "verdict": "Your choice is {kind}.",
+    "checked": "Answer checked",
+    "choose": "Choose one of the answers first.",
+    "changed": (
+        "This quiz has changed since you last took it, so your earlier answers were set aside."
+    ),
+    "pending": "Answer all {total} scenarios to see your result ({n} answered so far).",
+    "score": "Service-oriented choices: {service} of {total}",
+    "passed": "Passed.",
+    "pass-note": "You reached the {pass}% pass mark.",
+    "failed": "Not passed yet.",
+    "fail-note": "The pass mark is {pass}%. Read the recap below, then retry the quiz.",
+    "best": "Your best so far: {service} of {total}.",
+    "recap": "Scenario by scenario",
+    "scenario": "Scenario {n}",
+    "yours": "Your choice:",
+    "better": "The service-oriented option:",
+}
 
 
 @dataclass(frozen=True)
@@ -128,7 +150,7 @@ def reading_minutes(lesson: Lesson) -> int:
 
 
 def lesson_word_count(lesson: Lesson) -> int:
-    return sum(len(plain_text(text).split()) for _, text in iter_text(lesson))
+    return sum(word_count(text) for _, text in iter_text(lesson))
 
 
 def iter_text(model: BaseModel, key: Key = ()) -> Iterable[tuple[Key, str]]:
@@ -159,14 +181,13 @@ class PageText:
     def __init__(self, site: _Site, entry: Entry[Any], src: str) -> None:
         self.site = site
         self.entry = entry
-        self.src = src
+        self.markdown = MarkdownRenderer(
+            site.resolver(entry.path, src), allow_html=site.course.allow_html
+        )
 
-    def _links(self) -> Links:
-        return Links(resolve=self.site.resolver(self.entry.path, self.src))
-
-    def _report(self, key: Key, text: str, links: Links) -> None:
+    def _report(self, key: Key, text: str) -> None:
         searched_from: dict[str, int] = {}
-        for url in links.broken:
+        for url in self.markdown.broken:
             offset = text.find(url, searched_from.get(url, 0))
             searched_from[url] = offset + 1 if offset >= 0 else 0
             position = self.entry.document.text_position(key, max(offset, 0))
@@ -176,16 +197,14 @@ class PageText:
 
     def block(self, key: Key) -> Markup:
         text = str(_value_at(self.entry.model, key))
-        links = self._links()
-        html = render_markdown(text, links, allow_html=self.site.course.allow_html)
-        self._report(key, text, links)
+        html = self.markdown.block(text)
+        self._report(key, text)
         return Markup(html)
 
     def inline(self, key: Key) -> Markup:
         text = str(_value_at(self.entry.model, key))
-        links = self._links()
-        html = render_inline(text, links, allow_html=self.site.course.allow_html)
-        self._report(key, text, links)
+        html = self.markdown.inline(text)
+        self._report(key, text)
         if html is None:
             self.site.problems.append(
                 Problem(
@@ -198,13 +217,12 @@ class PageText:
         return Markup(html)
 
     def inline_or_block(self, key: Key) -> Markup:
+        """A list item: inline when it is one paragraph, blocks otherwise."""
         text = str(_value_at(self.entry.model, key))
-        links = self._links()
-        html = render_inline(text, links, allow_html=self.site.course.allow_html)
+        html = self.markdown.inline(text)
         if html is None:
-            links = self._links()
-            html = render_markdown(text, links, allow_html=self.site.course.allow_html)
-        self._report(key, text, links)
+            html = self.markdown.block(text)
+        self._report(key, text)
         return Markup(html)
 
 
@@ -214,6 +232,19 @@ class _Site:
     lesson_pages: dict[str, str] = field(default_factory=dict)
     quiz_pages: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _minutes: dict[str, int] = field(default_factory=dict)
+    _versions: dict[str, str] = field(default_factory=dict)
+
+    def minutes(self, lesson: Lesson) -> int:
+        """Reading time, computed once per lesson (the home and progress pages reuse it)."""
+        if lesson.id not in self._minutes:
+            self._minutes[lesson.id] = reading_minutes(lesson)
+        return self._minutes[lesson.id]
+
+    def version(self, quiz: Quiz) -> str:
+        if quiz.id not in self._versions:
+            self._versions[quiz.id] = quiz_version(quiz)
+        return self._versions[quiz.id]
 
     def url(self, src: str) -> str:
         return page_url(src, self.course.use_directory_urls)
@@ -323,7 +354,7 @@ def _render_lesson(
         page=page,
         number=number,
         total=total,
-        minutes=reading_minutes(entry.model),
+        minutes=site.minutes(entry.model),
         description=_description(entry.model.summary),
         callout_titles=CALLOUT_TITLES,
         quiz=quiz.model if quiz else None,
@@ -351,12 +382,13 @@ def _render_quiz(
     content = _ENV.get_template("quiz.md.j2").render(
         quiz=quiz.model,
         page=PageText(site, quiz, src),
-        version=quiz_version(quiz.model),
+        version=site.version(quiz.model),
         description=_description(quiz.model.intro or quiz.model.title),
         lesson=lesson.model if lesson else None,
         lesson_number=lesson_number,
         lesson_url=site.link(src, lesson_src(lesson.model.id)) if lesson else "",
         kind_labels=KIND_LABELS,
+        say=QUIZ_TEXTS,
         next_url=next_url,
         next_label=next_label,
     )
@@ -376,9 +408,9 @@ def _lesson_items(site: _Site, from_src: str) -> list[dict[str, Any]]:
                 "entry": entry,
                 "title": f"{number}. {lesson.title}",
                 "url": site.link(from_src, lesson_src(lesson.id)),
-                "minutes": reading_minutes(lesson),
+                "minutes": site.minutes(lesson),
                 "quiz": quiz.model if quiz else None,
-                "version": quiz_version(quiz.model) if quiz else "",
+                "version": site.version(quiz.model) if quiz else "",
                 "quiz_url": site.link(from_src, site.quiz_pages[quiz.model.id]) if quiz else "",
             }
         )
@@ -391,7 +423,7 @@ def _quiz_items(site: _Site, from_src: str, quizzes: Iterable[Entry[Quiz]]) -> l
             "quiz": quiz.model,
             "lesson": None,
             "title": quiz.model.title,
-            "version": quiz_version(quiz.model),
+            "version": site.version(quiz.model),
             "url": site.link(from_src, site.quiz_pages[quiz.model.id]),
         }
         for quiz in quizzes
@@ -417,7 +449,7 @@ def _render_home(site: _Site) -> GeneratedPage:
         description=_description(course.model.tagline),
         lessons=lessons,
         groups=groups,
-        quizzes=[q for q in site.course.quizzes],
+        quizzes=list(site.course.quizzes),
         quizzes_alone=alone,
         total_minutes=sum(item["minutes"] for item in lessons),
         scenario_count=sum(len(q.model.scenarios) for q in site.course.quizzes),
@@ -427,11 +459,8 @@ def _render_home(site: _Site) -> GeneratedPage:
 
 
 def _render_progress(site: _Site) -> GeneratedPage:
-    items = []
-    for item in _lesson_items(site, PROGRESS):
-        items.append(item)
-    quizzes = [q for q in site.course.quizzes if q.model.lesson is None]
-    items.extend(_quiz_items(site, PROGRESS, quizzes))
+    alone = [q for q in site.course.quizzes if q.model.lesson is None]
+    items = _lesson_items(site, PROGRESS) + _quiz_items(site, PROGRESS, alone)
     content = _ENV.get_template("progress.md.j2").render(
         items=items, review_url=site.link(PROGRESS, REVIEW)
     )

@@ -48,7 +48,7 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     for heading in SECTIONS:
         assert f"\n{heading}\n" in f"\n{text}", f"missing section {heading!r}"
-    for name in ("mkdocs", "mkdocs-material", "PyYAML", "cmarkgfm", "nh3", "pydantic"):
+    for name in ("Python", "mkdocs", "mkdocs-material", "pyyaml", "nh3", "pydantic"):
         assert f"| {name} | " in text, f"missing version of {name}"
     build = text.split("## Build time", 1)[1].split("\n## ", 1)[0]
     assert any(line.startswith("| 10 | ") for line in build.splitlines()), build

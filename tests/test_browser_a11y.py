@@ -31,6 +31,9 @@ def all_pages(site: Path) -> list[str]:
 
 
 def violations(page) -> list[str]:
+    # Measure settled colours: no hover state left from the last click, no transition.
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(200)
     found = _axe.run(page, options=WCAG).response["violations"]
     return [
         f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]} "

@@ -79,7 +79,7 @@ def test_review_gathers_missed_scenarios_across_quizzes(course_site, page) -> No
     page.goto(course_site.url + "review/")
     page.wait_for_selector("[data-sf-review-list] [data-sf-scenario]")
     status = page.locator("[data-sf-review-status]").inner_text()
-    assert status.startswith("3 scenarios to try again")
+    assert status.startswith("Scenarios to try again: 3.")
     missed = page.locator("[data-sf-review-list] [data-sf-scenario]")
     assert missed.count() == 3
     assert page.locator(".sf-quiz--review > h2").all_inner_texts() == [
@@ -215,10 +215,8 @@ def test_an_edited_or_removed_quiz_sets_old_answers_aside(course_site, page) -> 
     )
     assert page.locator(".sf-choice input:checked").count() == 0
     page.goto(course_site.url + "progress/")
-    assert (
-        "from an older version of this course was set aside"
-        in page.locator(".sf-notice").inner_text()
-    )
+    notice = page.locator(".sf-notice").inner_text()
+    assert notice == "Results from an older version of this course were set aside (1)."
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':quiz:'))")
     assert keys == [] or all(version in key for key in keys)
 

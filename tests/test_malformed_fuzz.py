@@ -121,7 +121,12 @@ def edited_lines(draw: st.DrawFn, lines: list[str]) -> list[str]:
         lines[at], lines[other] = lines[other], lines[at]
     elif edit == "insert":
         column = draw(st.integers(0, len(lines[at])))
-        added = draw(st.text(st.sampled_from(YAML_CHARACTERS) | st.characters(), max_size=5))
+        added = draw(
+            st.text(
+                st.sampled_from(YAML_CHARACTERS) | st.characters(exclude_categories=("Cs",)),
+                max_size=5,
+            )
+        )
         lines[at] = lines[at][:column] + added + lines[at][column:]
     else:
         text = "".join(lines)

@@ -1,9 +1,8 @@
-// Grading, pure: which picks count, the score and the pass mark. No DOM, no storage.
+// Grading, pure (no DOM, no storage): the score, the pass mark and how they are shown.
 export const SERVICE = "service-oriented";
 export const SELF = "self-serving";
 
-// The pass mark is met when service-oriented picks x 100 / scenarios >= passPercent.
-// Integer arithmetic keeps 2 of 3 (66.67%) below a 67% mark.
+// Integer arithmetic (picks x 100 >= pass x total) keeps 2 of 3 (66.7%) below a 67% mark.
 export function score(kinds, total, passPercent) {
   const service = kinds.filter((kind) => kind === SERVICE).length;
   return {
@@ -14,19 +13,12 @@ export function score(kinds, total, passPercent) {
   };
 }
 
-// "66.7", "80", "100": one decimal at most, and never rounded up to a pass mark it misses.
+// "66.7", "80", "100": one decimal at most, never rounded up to a pass mark it misses.
 export function percentText(percent, passPercent = Infinity) {
   const rounded = Math.round(percent * 10) / 10;
-  if (percent < passPercent && rounded >= passPercent) return String(Math.floor(percent * 10) / 10);
-  return String(rounded);
+  return String(percent < passPercent && rounded >= passPercent ? Math.floor(percent * 10) / 10 : rounded);
 }
 
-export function better(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  return b.service * a.total > a.service * b.total ? b : a;
-}
+export const better = (a, b) => (!a ? b : !b || a.service * b.total >= b.service * a.total ? a : b);
 
-export function kindLabel(kind) {
-  return kind === SERVICE ? "Service-oriented" : "Self-serving";
-}
+export const kindLabel = (kind) => (kind === SERVICE ? "Service-oriented" : "Self-serving");

@@ -1,100 +1,76 @@
-// Quiz pages: reads the quiz markup written by the generator, grades picks with grading.js,
-// shows feedback in each scenario's live region and keeps answers in the store.
+// Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
+// feedback in each scenario's live region and keeps answers in the store.
 import { SERVICE, better, kindLabel, percentText, score } from "./grading.js";
 
 export const all = (root, selector) => [...root.querySelectorAll(selector)];
 
+// Wording lives in the page's markup (data-sf-say-NAME), written by the generator;
+// {name} placeholders are filled in here.
+export const say = (root, name, values = {}) =>
+  (root.dataset[`sfSay${name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`] || "")
+    .replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+
 export function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name === "class") node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
+  for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
+  node.append(...children.filter((child) => child != null));
   return node;
 }
 
 const scenariosOf = (quiz) => all(quiz, "[data-sf-scenario]");
-const inputOf = (section, index) => section.querySelector(`input[type="radio"][value="${index}"]`);
+const pristine = new Map();
 const labelOf = (input) => input.closest(".sf-choice").querySelector("label");
-
-function feedbackOf(section, index) {
-  const body = section.querySelector(`[data-sf-choice="${index}"] .sf-explain__feedback`);
-  return body ? [...body.cloneNode(true).childNodes] : [];
-}
-
-function textOf(input) {
-  return [...labelOf(input).cloneNode(true).childNodes]
-    .filter((node) => !(node.classList && node.classList.contains("sf-tag")));
-}
+const tag = (kind, text) => h("span", { class: `sf-tag sf-tag--${kind}` }, text);
+const cloneChildren = (node) => (node ? [...node.cloneNode(true).childNodes] : []);
+const feedbackOf = (section, index) =>
+  cloneChildren(section.querySelector(`[data-sf-choice="${index}"] .sf-explain__feedback`));
+const textOf = (input) => {
+  const label = labelOf(input).cloneNode(true);
+  label.querySelector(".sf-tag")?.remove();
+  return [...label.childNodes];
+};
 
 function state(quiz, store) {
   const { sfQuiz: id, sfVersion: version } = quiz.dataset;
   return { id, version, record: store.quiz(id, version) };
 }
 
-function showAnswer(section, index) {
-  const input = inputOf(section, index);
+function showAnswer(quiz, section, index) {
+  const input = section.querySelector(`.sf-choice input[value="${index}"]`);
   if (!input) return false;
   const kind = input.dataset.sfKind;
   input.checked = true;
   section.dataset.sfAnswered = kind;
   section.querySelector("fieldset").disabled = true;
   input.closest(".sf-choice").classList.add("sf-choice--picked");
-  labelOf(input).append(h("span", { class: `sf-tag sf-tag--${kind}` }, `Your choice: ${kindLabel(kind)}`));
+  labelOf(input).append(tag(kind, say(quiz, "picked", { label: kindLabel(kind) })));
   const button = section.querySelector(".sf-check");
-  if (button) {
-    button.setAttribute("aria-disabled", "true");
-    button.textContent = "Answer checked";
-  }
-  const verdict = h("p", { class: `sf-verdict sf-verdict--${kind}` },
-    h("strong", {}, `Your choice is ${kindLabel(kind).toLowerCase()}.`));
-  section.querySelector("[data-sf-feedback]").replaceChildren(verdict, ...feedbackOf(section, index));
-  all(section, "[data-sf-choice]").forEach((item) => {
+  // aria-disabled, not disabled: the button keeps focus while the live region speaks.
+  button?.setAttribute("aria-disabled", "true");
+  if (button) button.textContent = say(quiz, "checked");
+  section.querySelector("[data-sf-feedback]").replaceChildren(
+    h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, say(quiz, "verdict", { kind }))),
+    ...feedbackOf(section, index));
+  for (const item of all(section, "[data-sf-choice]")) {
     item.classList.toggle("sf-picked", item.dataset.sfChoice === String(index));
-  });
+  }
   return true;
 }
 
-function resetScenario(section) {
-  delete section.dataset.sfAnswered;
-  section.querySelector("fieldset").disabled = false;
-  all(section, "input[type=radio]").forEach((input) => { input.checked = false; });
-  all(section, ".sf-choice--picked").forEach((choice) => choice.classList.remove("sf-choice--picked"));
-  all(section, ".sf-choice .sf-tag").forEach((tag) => tag.remove());
-  all(section, "[data-sf-choice]").forEach((item) => {
-    item.classList.remove("sf-picked");
-    item.open = false;
-  });
-  const button = section.querySelector(".sf-check");
-  if (button) {
-    button.removeAttribute("aria-disabled");
-    button.textContent = "Check answer";
-  }
-  section.querySelector("[data-sf-feedback]").replaceChildren();
-}
-
-function recapItem(section, number) {
-  const picked = section.querySelector("input:checked");
+function recapItem(quiz, section, number) {
+  const picked = section.querySelector(".sf-choice input:checked");
   const kind = picked.dataset.sfKind;
   const name = section.querySelector(".sf-scenario__name")?.textContent.trim();
-  const item = h("li", { class: `sf-recap__item sf-recap__item--${kind}` },
-    h("p", { class: "sf-recap__title" }, h("strong", {}, `Scenario ${number}${name ? `: ${name}` : ""}`)),
-    h("p", {}, "Your choice: ", h("span", { class: "sf-recap__choice" }, ...textOf(picked)), " ",
-      h("span", { class: `sf-tag sf-tag--${kind}` }, kindLabel(kind))));
-  if (kind !== SERVICE) {
-    const better = all(section, "input[type=radio]").find((input) => input.dataset.sfKind === SERVICE);
-    if (better) {
-      item.append(h("div", { class: "sf-recap__better" },
-        h("p", {}, "The service-oriented option: ", h("span", { class: "sf-recap__choice" }, ...textOf(better))),
-        ...feedbackOf(section, better.value)));
-    }
+  const title = say(quiz, "scenario", { n: number }) + (name ? `: ${name}` : "");
+  const item = h("li", { class: "sf-recap__item" },
+    h("p", {}, h("strong", {}, title)),
+    h("p", {}, `${say(quiz, "yours")} `, ...textOf(picked), " ", tag(kind, kindLabel(kind))));
+  const service = section.querySelector(`.sf-choice input[data-sf-kind="${SERVICE}"]`);
+  if (kind !== SERVICE && service) {
+    item.append(h("div", { class: "sf-recap__better" },
+      h("p", {}, `${say(quiz, "better")} `, ...textOf(service)), ...feedbackOf(section, service.value)));
   }
   return item;
-}
-
-function result(text, passed) {
-  return h("p", { class: passed ? "sf-pass" : "sf-fail" }, h("strong", {}, passed ? "Passed. " : "Not passed yet. "), text);
 }
 
 function showResult(quiz, record) {
@@ -104,25 +80,24 @@ function showResult(quiz, record) {
   const recap = quiz.querySelector("[data-sf-recap]");
   const pending = quiz.querySelector("[data-sf-pending]");
   if (!status) return null;
-  if (answered.length < sections.length) {
-    if (pending) pending.textContent = `Answer all ${sections.length} scenarios to see your result (${answered.length} answered so far).`;
+  const done = answered.length === sections.length;
+  if (pending) pending.textContent = done ? "" : say(quiz, "pending", { total: sections.length, n: answered.length });
+  if (!done) {
     status.replaceChildren();
     recap.replaceChildren();
     return null;
   }
-  if (pending) pending.textContent = "";
   const pass = Number(quiz.dataset.sfPass);
   const outcome = score(answered.map((section) => section.dataset.sfAnswered), sections.length, pass);
   const best = better(record.best, outcome);
+  const [css, label, note] = outcome.passed ? ["pass", "passed", "pass-note"] : ["fail", "failed", "fail-note"];
   status.replaceChildren(
-    h("p", { class: "sf-score" }, h("strong", {}, `Service-oriented choices: ${outcome.service} of ${outcome.total}`),
+    h("p", { class: "sf-score" }, h("strong", {}, say(quiz, "score", outcome)),
       ` (${percentText(outcome.percent, pass)}%)`),
-    result(outcome.passed ? `You reached the ${pass}% pass mark.`
-      : `The pass mark is ${pass}%. Read the recap below, then retry the quiz.`, outcome.passed),
-  );
-  if (best !== outcome) status.append(h("p", {}, `Your best so far: ${best.service} of ${best.total}.`));
-  recap.replaceChildren(h("h3", {}, "Scenario by scenario"),
-    h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(section, i + 1))));
+    h("p", { class: `sf-${css}` }, h("strong", {}, say(quiz, label)), " ", say(quiz, note, { pass })));
+  if (best !== outcome) status.append(h("p", {}, say(quiz, "best", best)));
+  recap.replaceChildren(h("h3", {}, say(quiz, "recap")),
+    h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(quiz, section, i + 1))));
   return outcome;
 }
 
@@ -132,15 +107,13 @@ export function setupQuiz(quiz, store, { review = false } = {}) {
   quiz.classList.add("sf-js");
   if (review) return;
   const { id, version, record } = state(quiz, store);
-  if (store.pruneQuiz(id, version)) {
-    quiz.prepend(h("p", { class: "sf-notice" },
-      "This quiz has changed since you last took it, so your earlier answers were set aside."));
-  }
-  const resultSection = quiz.querySelector("[data-sf-result]");
-  resultSection?.querySelector("[data-sf-result-status]")?.before(h("p", { class: "sf-result__pending", "data-sf-pending": "" }));
+  if (store.pruneQuiz(id, version)) quiz.prepend(h("p", { class: "sf-notice" }, say(quiz, "changed")));
+  quiz.querySelector("[data-sf-result-status]")
+    ?.before(h("p", { class: "sf-result__pending", "data-sf-pending": "" }));
   for (const section of scenariosOf(quiz)) {
+    pristine.set(section.id, section.cloneNode(true));
     const pick = record.picks[section.dataset.sfScenario];
-    if (pick !== undefined && !showAnswer(section, pick)) delete record.picks[section.dataset.sfScenario];
+    if (pick !== undefined) showAnswer(quiz, section, pick);
   }
   showResult(quiz, record);
 }
@@ -149,17 +122,17 @@ function check(form, store) {
   const section = form.closest("[data-sf-scenario]");
   const quiz = section.closest("[data-sf-quiz]");
   if (!quiz || section.dataset.sfAnswered) return;
-  const input = form.querySelector("input[type=radio]:checked");
-  const region = section.querySelector("[data-sf-feedback]");
+  const input = form.querySelector(".sf-choice input:checked");
   if (!input) {
-    region.replaceChildren(h("p", { class: "sf-verdict" }, "Choose one of the answers first."));
+    section.querySelector("[data-sf-feedback]").replaceChildren(
+      h("p", { class: "sf-verdict" }, say(quiz, "choose")));
     return;
   }
   const { id, version, record } = state(quiz, store);
   const sid = section.dataset.sfScenario;
   const choice = Number(input.value);
   record.last[sid] = { c: choice, k: input.dataset.sfKind };
-  showAnswer(section, choice);
+  showAnswer(quiz, section, choice);
   if (!("sfReview" in quiz.dataset)) {
     record.picks[sid] = choice;
     const outcome = showResult(quiz, record);
@@ -175,17 +148,15 @@ function retry(quiz, store) {
   const { id, version, record } = state(quiz, store);
   record.picks = {};
   store.saveQuiz(id, version, record);
-  scenariosOf(quiz).forEach(resetScenario);
+  // Each scenario goes back to the markup it had before the first answer.
+  for (const section of scenariosOf(quiz)) section.replaceWith(pristine.get(section.id).cloneNode(true));
   showResult(quiz, record);
-  const first = quiz.querySelector("input[type=radio]");
-  if (first) {
-    first.focus();
-    first.closest("[data-sf-scenario]").scrollIntoView({ block: "start" });
-  }
+  const first = quiz.querySelector(".sf-choice input");
+  first?.focus();
+  first?.closest("[data-sf-scenario]").scrollIntoView({ block: "start" });
 }
 
-// Listeners are attached once, on the document, so pages swapped in by instant
-// navigation need no wiring of their own.
+// Attached once, on the document: pages swapped in by instant navigation need no wiring.
 export function listen(store) {
   document.addEventListener("submit", (event) => {
     const form = event.target.closest?.("form[data-sf-form]");
