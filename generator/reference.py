@@ -23,9 +23,11 @@ description: Every field of course.yml, lesson files and quiz files.
 
 Every field a course file may hold, generated from the same definitions the checker uses,
 so this page is always complete. *Required* fields must be present and not empty; any other
-field may be left out. Text marked **Markdown** may use GitHub-style Markdown (emphasis,
-lists, links, block quotes); link to a lesson with `[text](lesson:ID)` and to a quiz with
-`[text](quiz:ID)`. A field name not listed here is an error, with a "did you mean" hint.
+field may be left out. Text marked **Markdown** may use standard Markdown (emphasis, lists,
+links, block quotes, code, tables); raw HTML is shown as text unless the site allows it.
+Link to a lesson with `[text](lesson:ID)` and to a quiz with `[text](quiz:ID)`; an image
+kept beside a lesson's file is linked by its path, such as `![A chart](chart.png)`. A field
+name not listed here is an error, with a "did you mean" hint.
 """
 
 _FILES = (
