@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,12 @@ class Document:
     values: dict[Key, Position] = field(default_factory=dict)
     keys: dict[Key, Position] = field(default_factory=dict)
     styles: dict[Key, str] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
+    text: str = ""
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines; split only when a problem must be located inside a text."""
+        return self.text.split("\n")
 
     def position(self, key: Key) -> Position:
         """Where the value at `key` starts, or its nearest written ancestor."""
@@ -176,9 +182,9 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | No
         return None, [Problem(path, refused.position, refused.message)]
     except OSError as error:
         return None, [Problem(path, START, f"cannot read the file: {error.strerror}")]
-    document = Document(path=path, data=None, lines=text.split("\n"))
+    document = Document(path=path, data=None, text=text)
     problems: list[Problem] = []
-    marks = _Marks(text, document.lines)
+    marks = _Marks(text)
     try:
         _compose(text, document, problems, marks)
     except _Refused as refused:
@@ -212,10 +218,11 @@ _OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 class _Marks:
-    """libyaml marks -> positions on the file's own lines (`lines`, split at '\\n')."""
+    """libyaml marks -> positions on the file's own lines (split at '\\n')."""
 
-    def __init__(self, text: str, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, text: str) -> None:
+        self.line_count = text.count("\n") + 1
+        self.last_line_length = len(text) - (text.rfind("\n") + 1)
         self.starts: list[int] | None = None
         if any(char in text for char in _OTHER_BREAKS):
             self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
@@ -226,9 +233,9 @@ class _Marks:
         else:  # count from the mark's character index instead of libyaml's line number
             line = bisect.bisect_right(self.starts, mark.index) - 1
             column = mark.index - self.starts[line]
-        if line >= len(self.lines):
+        if line >= self.line_count:
             # libyaml ends a file without a final line break on a line of its own.
-            return Position(len(self.lines), len(self.lines[-1]) + 1)
+            return Position(self.line_count, self.last_line_length + 1)
         return Position(line + 1, column + 1)
 
 

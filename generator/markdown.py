@@ -79,28 +79,18 @@ def _needs_resolving(url: str) -> bool:
     return not (lowered.startswith(("http:", "https:", "mailto:", "tel:", "#")) or url == "")
 
 
-class MarkdownRenderer:
-    """Renders the Markdown fields of one page with one sanitiser and one link resolver.
+@dataclass
+class _Links:
+    """What the sanitiser's attribute filter needs; holds no reference back to the cleaner.
 
-    `resolve` maps a link or image address as written to the address to publish, `""` to
-    drop the link but keep its text (a draft), or `None` when it points nowhere; after each
-    call, `broken` lists the addresses of that call which pointed nowhere.
+    (A filter bound to the renderer would make a cycle through the Rust-side cleaner that
+    Python's garbage collector cannot see, and every renderer would be kept forever.)
     """
 
-    def __init__(self, resolve: Resolve | None = None, *, allow_html: bool = False) -> None:
-        self.resolve = resolve
-        self.allow_html = allow_html
-        self.broken: list[str] = []
-        self._cleaner = nh3.Cleaner(
-            tags=_HTML_TAGS if allow_html else _SAFE_TAGS,
-            attributes=_HTML_ATTRIBUTES if allow_html else _SAFE_ATTRIBUTES,
-            url_schemes=_SCHEMES,
-            attribute_filter=self._filter,
-            link_rel=None,
-            strip_comments=True,
-        )
+    resolve: Resolve | None
+    broken: list[str] = field(default_factory=list)
 
-    def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+    def filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute == "style":
             # Only the column alignment that tables carry.
             return value if _ALIGN.match(value) else None
@@ -116,6 +106,31 @@ class MarkdownRenderer:
             return None
         return resolved or None
 
+
+class MarkdownRenderer:
+    """Renders the Markdown fields of one page with one sanitiser and one link resolver.
+
+    `resolve` maps a link or image address as written to the address to publish, `""` to
+    drop the link but keep its text (a draft), or `None` when it points nowhere; after each
+    call, `broken` lists the addresses of that call which pointed nowhere.
+    """
+
+    def __init__(self, resolve: Resolve | None = None, *, allow_html: bool = False) -> None:
+        self.allow_html = allow_html
+        self._links = _Links(resolve)
+        self._cleaner = nh3.Cleaner(
+            tags=_HTML_TAGS if allow_html else _SAFE_TAGS,
+            attributes=_HTML_ATTRIBUTES if allow_html else _SAFE_ATTRIBUTES,
+            url_schemes=_SCHEMES,
+            attribute_filter=self._links.filter,
+            link_rel=None,
+            strip_comments=True,
+        )
+
+    @property
+    def broken(self) -> list[str]:
+        return self._links.broken
+
     def _html(self, text: str) -> str:
         if self.allow_html:
             return str(_PARSER.html(text))
@@ -125,14 +140,14 @@ class MarkdownRenderer:
 
     def block(self, text: str) -> str:
         """Render block Markdown to sanitised HTML."""
-        self.broken = []
+        self._links.broken = []
         html = self._html(text)
-        if self.resolve is not None:
+        if self._links.resolve is not None:
             # The sanitiser drops other schemes; name the harmless ones (ftp:, ...) so the
             # trainer can fix them. Script schemes are dropped without a word, by design.
             for match in _URL_ATTRIBUTE.finditer(html):
                 if match.group(1).lower() not in _SCHEMES | _SCRIPT_SCHEMES:
-                    self.broken.append(match.group(0).split('"', 1)[1][:-1])
+                    self._links.broken.append(match.group(0).split('"', 1)[1][:-1])
         return str(self._cleaner.clean(html)).strip()
 
     def inline(self, text: str) -> str | None:

@@ -18,7 +18,7 @@ SECTIONS = [
     "## Build time: plugin versus plain MkDocs",
     "## `servefirst check`",
     "## Bytes Serve First adds",
-    "### Transfer of one page (first visit, empty cache)",
+    "### Transfer of one page",
     "## Course sizes",
 ]
 
