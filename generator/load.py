@@ -266,6 +266,9 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
     values, keys, styles = document.values, document.keys, document.styles
     documents = 0
     skip_depth = 0  # >0 while skipping a refused complex key
+    # libyaml's own line numbers are right unless the text has other line breaks.
+    direct = mark.starts is None
+    last_line = mark.line_count - 1
     try:
         while True:
             event = loader.get_event()
@@ -299,7 +302,11 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                 if kind is not _SCALAR:
                     skip_depth += 1
                 continue
-            position = mark(event.start_mark)
+            start = event.start_mark
+            if direct and start.line < last_line:
+                position = Position(start.line + 1, start.column + 1)
+            else:
+                position = mark(start)
             if event.anchor is not None:
                 raise _Refused(
                     position,
