@@ -15,6 +15,7 @@ Hooks only sequence work; the course logic lives in `generator.course`.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -93,12 +94,16 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.settings is not None
-        docs_dir = Path(config.docs_dir).resolve()
-        content_dir = self.settings.content_dir.resolve()
-        for file in list(files):
-            source = Path(file.abs_src_path or "").resolve()
-            if file.src_uri.endswith(YAML_SUFFIXES) and source.is_relative_to(content_dir):
-                files.remove(file)
+        docs_dir = os.path.abspath(config.docs_dir)
+        content_dir = os.path.join(os.path.abspath(self.settings.content_dir), "")
+        # The YAML sources are not published (MkDocs would copy them as static files).
+        for file in [
+            f
+            for f in files
+            if f.src_uri.endswith(YAML_SUFFIXES)
+            and os.path.abspath(f.abs_src_path or "").startswith(content_dir)
+        ]:
+            files.remove(file)
         # Pages outside the course part of the nav sit among the hand-written ones.
         others = [f.src_uri for f in files.documentation_pages()]
         others += [page.src for page in self.site.pages if not page.in_course_nav]
@@ -106,7 +111,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         for page in self.site.pages:
             file = File.generated(config, page.src, content=page.content)
             file.edit_uri = (
-                posixpath.relpath(page.source.resolve().as_posix(), docs_dir.as_posix())
+                Path(os.path.relpath(os.path.abspath(page.source), docs_dir)).as_posix()
                 if page.source is not None
                 else None
             )

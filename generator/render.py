@@ -379,9 +379,11 @@ def _render_quiz(
         next_url, next_label = site.link(src, site.quiz_pages[target.model.id]), target.model.title
     else:
         next_url, next_label = site.link(src, PROGRESS), "See my progress"
+    page = PageText(site, quiz, src)
     content = _ENV.get_template("quiz.md.j2").render(
         quiz=quiz.model,
-        page=PageText(site, quiz, src),
+        page=page,
+        scenarios=_scenario_views(quiz.model, page),
         version=site.version(quiz.model),
         description=_description(quiz.model.intro or quiz.model.title),
         lesson=lesson.model if lesson else None,
@@ -393,6 +395,47 @@ def _render_quiz(
         next_label=next_label,
     )
     return GeneratedPage(src, content, quiz.model.title, quiz.path)
+
+
+@dataclass(frozen=True)
+class _ChoiceView:
+    kind: str
+    text: Markup
+    feedback: Markup
+
+
+@dataclass(frozen=True)
+class _ScenarioView:
+    id: str
+    title: str
+    prompt: str
+    situation: Markup
+    choices: list[_ChoiceView]
+
+
+def _scenario_views(quiz: Quiz, page: PageText) -> list[_ScenarioView]:
+    """A quiz's Markdown rendered up front: calling back from the template costs more."""
+    views = []
+    for s, scenario in enumerate(quiz.scenarios):
+        key = ("scenarios", s)
+        choices = [
+            _ChoiceView(
+                choice.kind,
+                page.inline((*key, "choices", c, "text")),
+                page.block((*key, "choices", c, "feedback")),
+            )
+            for c, choice in enumerate(scenario.choices)
+        ]
+        views.append(
+            _ScenarioView(
+                scenario.id,
+                scenario.title or "",
+                scenario.prompt,
+                page.block((*key, "situation")),
+                choices,
+            )
+        )
+    return views
 
 
 def _lesson_items(site: _Site, from_src: str) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,12 @@ def test_pages_make_no_third_party_requests(course_site, page, path: str) -> Non
     page.on("request", lambda request: requests.append(request.url))
     page.goto(course_site.url + path, wait_until="networkidle")
     if path == "":
-        page.locator(".md-search__input").fill("serve")  # loads the search worker and index
+        # Typing before the search worker has built its index is dropped, so wait for it.
+        page.locator(".md-search__input").focus()
+        expect(page.locator(".md-search-result__meta")).to_have_text(
+            "Type to start searching", timeout=60_000
+        )
+        page.locator(".md-search__input").press_sequentially("serve")
         page.wait_for_selector(".md-search-result__item")
     page.wait_for_load_state("networkidle")
     origin = urlsplit(course_site.url).netloc
