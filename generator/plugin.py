@@ -8,7 +8,8 @@ Hooks only sequence work; the course logic lives in `generator.course`.
 - `on_pre_build` runs the whole pipeline. It must fail here: MkDocs empties `site_dir`
   right after this hook, so failing later would wipe the last good site.
 - `on_files` drops the YAML sources from the files MkDocs would copy, adds the generated
-  pages (`File.generated`, with the YAML file as edit target) and sets the navigation.
+  pages (`File.generated`, with the YAML file as edit target), swaps Serve First's own
+  scripts and stylesheets for minified copies and sets the navigation.
 - `on_pre_page` tidies the edit link of a generated page into a clean URL.
 """
 
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
+from generator.assets import is_own_asset, minify
 from generator.course import Settings, Site, build_site
 from generator.discover import YAML_SUFFIXES
 from generator.errors import ContentError
@@ -42,6 +44,7 @@ class ServeFirstConfig(Config):
     quizzes_dir = c.Type(str, default="quizzes")
     allow_html = c.Type(bool, default=False)
     field_reference = c.Optional(c.Type(str))
+    minify_assets = c.Type(bool, default=True)
 
 
 def settings_from(
@@ -116,6 +119,14 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
                 else None
             )
             files.append(file)
+        if self.config.minify_assets:
+            for asset in [f for f in files if is_own_asset(f.src_uri)]:
+                files.remove(asset)
+                files.append(
+                    File.generated(
+                        config, asset.src_uri, content=minify(asset.src_uri, asset.content_string)
+                    )
+                )
         if config.nav:
             rest = [entry for entry in config.nav if not _mentions(entry, course_pages)]
         else:

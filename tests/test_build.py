@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
-from conftest import mkdocs_build, run
+from conftest import ROOT, mkdocs_build, run
 
 CLI = [sys.executable, "-m", "generator"]
 
@@ -134,3 +135,29 @@ def test_pages_use_directory_urls_false(sample: Path) -> None:
     html = (sample / "site" / "lessons" / "first-steps" / "index.html").read_text(encoding="utf-8")
     assert 'href="quiz.html"' in html
     assert 'href="../second-look/index.html"' in html
+
+
+def test_own_assets_ship_minified_and_still_parse(course_copy: Path) -> None:
+    assert mkdocs_build(course_copy).returncode == 0
+    sources = ROOT / "site_overrides" / "assets" / "servefirst"
+    built = course_copy / "site" / "assets" / "servefirst"
+    for source in sorted(sources.iterdir()):
+        shipped = (built / source.name).read_bytes()
+        assert 0 < len(shipped) < 0.95 * source.stat().st_size, source.name
+        if source.suffix == ".js":
+            check = subprocess.run(
+                ["node", "--input-type=module", "--check"], input=shipped, capture_output=True
+            )
+            assert check.returncode == 0, check.stderr.decode()
+
+
+def test_minify_assets_false_ships_the_sources_as_they_are(course_copy: Path) -> None:
+    config = course_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - servefirst:\n", "  - servefirst:\n      minify_assets: false\n")
+    config.write_text(text, encoding="utf-8")
+    assert mkdocs_build(course_copy).returncode == 0
+    sources = ROOT / "site_overrides" / "assets" / "servefirst"
+    for source in sorted(sources.iterdir()):
+        shipped = course_copy / "site" / "assets" / "servefirst" / source.name
+        assert shipped.read_bytes() == source.read_bytes(), source.name
