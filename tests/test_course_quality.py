@@ -13,8 +13,9 @@ we ship meets the bar the course was written to (the content brief and the issue
 - fairness: service-oriented choices are about as long as self-serving ones, and the
   service-oriented choice does not sit in one predictable position;
 - feedback: at least 90% of feedbacks have 2 to 4 sentences, and none is under 12 words;
-- originality: no run of 8 or more words copied from the source article (checked with the
-  shared tool when the machine has it; the article itself is never copied into the repo);
+- originality: no run of 8 or more words copied from the source article, checked on every
+  machine against a fingerprint of the article (hashes of its 8-word runs, not its text,
+  in tests/fixtures/seed-8grams.txt), and with the shared tool where the article is;
 - coverage: the trainers' coverage table maps the article's seven ideas to lessons and
   scenarios that exist, and every lesson and scenario appears in it.
 
@@ -26,6 +27,7 @@ Run `python tests/test_course_quality.py` to print the measured numbers.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import statistics
@@ -51,8 +53,12 @@ CONTENT = ROOT / "content"
 QUIZZES = ROOT / "quizzes"
 COVERAGE = CONTENT / "trainers" / "coverage.md"
 # The shared overlap checker compares the course with the source article; CI machines
-# may not have the shared folder, and the article must not be copied into the repo.
+# may not have the shared folder, and the article must not be copied into the repo, so
+# the repo keeps only hashes of the article's 8-word runs.
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
+SEED_DIR = ROOT.parent / "shared" / "seed"
+SEED_FINGERPRINT = Path(__file__).resolve().parent / "fixtures" / "seed-8grams.txt"
+RUN = 8
 
 WORDS_PER_MINUTE = 200
 MIN_MINUTES, MAX_MINUTES = 5, 10
@@ -488,19 +494,56 @@ def test_count_sentences(text: str, expected: int) -> None:
 # --- Originality ---------------------------------------------------------------------
 
 
+def article_words(text: str) -> list[str]:
+    """Words as the shared overlap tool counts them: lower case, apostrophes kept."""
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def run_hashes(ws: list[str]) -> list[str]:
+    """A 64-bit hash of every run of `RUN` consecutive words in `ws`, in order."""
+    return [
+        hashlib.sha256(" ".join(ws[i : i + RUN]).encode()).hexdigest()[:16]
+        for i in range(len(ws) - RUN + 1)
+    ]
+
+
+def test_the_article_fingerprint_is_current(update_goldens: bool) -> None:
+    """Where the article is (`../shared/seed/`), the committed fingerprint must match it."""
+    articles = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not articles:
+        assert SEED_FINGERPRINT.is_file(), "no article and no fingerprint of it"
+        return
+    current = sorted(
+        {h for a in articles for h in run_hashes(article_words(a.read_text(encoding="utf-8")))}
+    )
+    text = "\n".join(current) + "\n"
+    if update_goldens:
+        SEED_FINGERPRINT.write_text(text, encoding="utf-8")
+    assert SEED_FINGERPRINT.read_text(encoding="utf-8") == text, (
+        "the article changed: run pytest tests/test_course_quality.py --update-goldens"
+    )
+
+
 def test_no_eight_word_run_from_the_article() -> None:
-    if not SEED_TOOL.is_file():
-        pytest.skip(f"{SEED_TOOL} is absent on this machine (the shared folder is not in CI)")
-    result = subprocess.run(
-        [sys.executable, str(SEED_TOOL), str(ROOT)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0 and not result.stdout.strip(), (
-        "text copied from the source article (rewrite it in your own words):\n" + result.stdout
-    )
+    seed = set(SEED_FINGERPRINT.read_text(encoding="utf-8").split())
+    copied = []
+    for folder in ("content", "quizzes"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in {".yml", ".yaml", ".md", ".txt"}:
+                continue
+            ws = article_words(path.read_text(encoding="utf-8"))
+            hits = [i for i, h in enumerate(run_hashes(ws)) if h in seed]
+            copied += [f"{path.relative_to(ROOT)}: {' '.join(ws[i : i + RUN])}" for i in hits]
+    assert not copied, "text copied from the source article (rewrite it):\n" + "\n".join(copied)
+    if SEED_TOOL.is_file():
+        result = subprocess.run(
+            [sys.executable, str(SEED_TOOL), str(ROOT)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 
 # --- Coverage table ------------------------------------------------------------------
