@@ -221,11 +221,15 @@ def _lesson_yaml(
     summary = textwrap.fill(_sentences(rng, 2), width=88)
     words += _words(summary)
     out.append("summary: " + _block(summary, 2).rstrip("\n"))
-    out.append("objectives:")
-    for _ in range(3):
-        text = _fill(rng, rng.choice(SENTENCES))
-        words += _words(text)
-        out.append(f"  - {_q(text)}")
+
+    def listed(key: str, texts: list[str], indent: str = "") -> None:
+        nonlocal words
+        out.append(f"{indent}{key}:")
+        for text in texts:
+            words += _words(text)
+            out.append(f"{indent}  - {_q(text)}")
+
+    listed("objectives", [_fill(rng, rng.choice(SENTENCES)) for _ in range(3)])
     out.append("sections:")
     headings = rng.sample(HEADINGS, rng.randint(3, 4))
     link_section = rng.randrange(len(headings))
@@ -252,23 +256,17 @@ def _lesson_yaml(
             out.append(f"      kind: {kind}")
             out.append(f"      title: {_q(rng.choice(CALLOUT_TITLES))}")
             out.append("      body: " + _block(callout, 8).rstrip("\n"))
-    out.append("takeaways:")
-    for _ in range(3):
-        text = _fill(rng, rng.choice(SENTENCES))
-        words += _words(text)
-        out.append(f"  - {_q(text)}")
-    out.append("reflection:")
-    for habit in rng.sample(HABITS, 3):
-        text = f"Think about {habit} this week: whom did it serve first, and why?"
-        words += _words(text)
-        out.append(f"  - {_q(text)}")
+    listed("takeaways", [_fill(rng, rng.choice(SENTENCES)) for _ in range(3)])
+    listed(
+        "reflection",
+        [
+            f"Think about {habit} this week: whom did it serve first, and why?"
+            for habit in rng.sample(HABITS, 3)
+        ],
+    )
     out.append("practice:")
     out.append(f"  title: {_q('Try it with ' + rng.choice(HABITS))}")
-    out.append("  steps:")
-    for _ in range(3):
-        text = _fill(rng, rng.choice(SENTENCES))
-        words += _words(text)
-        out.append(f"    - {_q(text)}")
+    listed("steps", [_fill(rng, rng.choice(SENTENCES)) for _ in range(3)], indent="  ")
     out.append("sources:")
     out.append('  - title: "The Boss or the Customer"')
     out.append('    author: "Heather Baldwin"')
