@@ -181,10 +181,6 @@ def _write_plain_config(
     target.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def _names_plugin(entry: object) -> bool:
-    return isinstance(entry, dict) and "servefirst" in entry
-
-
 def _srcs(entry: Any) -> list[str]:
     if isinstance(entry, str):
         return [entry]
