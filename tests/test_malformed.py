@@ -268,6 +268,17 @@ def assert_no_traceback(result: Run) -> None:
     assert "internal error" not in result.stderr, result.output
 
 
+def check_case(name: str, tmp_path: Path) -> tuple[Case, Path, Run]:
+    """`check` over the named case: never a traceback, never a write to the course."""
+    case = get_case(name)
+    project = make_project(case, tmp_path)
+    before = fingerprint(project)
+    result = check(project)
+    assert_no_traceback(result)
+    assert fingerprint(project) == before
+    return case, project, result
+
+
 def model_for(name: str) -> type[Course] | type[Lesson] | type[Quiz]:
     if name.startswith("quizzes/"):
         return Quiz
@@ -294,30 +305,17 @@ def test_corpus_is_large_and_well_formed() -> None:
 
 @pytest.mark.parametrize("name", MALFORMED)
 def test_malformed_input_is_located_not_crashed(name: str, tmp_path: Path) -> None:
-    case = get_case(name)
-    project = make_project(case, tmp_path)
-    before = fingerprint(project)
-
-    result = check(project)
-
-    assert_no_traceback(result)
+    case, _, result = check_case(name, tmp_path)
     assert result.returncode == 1, result.output
     assert result.seconds < TIME_LIMIT, f"{result.seconds:.1f} s"
     reported = errors(result.stdout)
     for expected in case.problems:
         assert is_reported(expected, reported), f"{expected} not in\n{result.output}"
-    assert fingerprint(project) == before
 
 
 @pytest.mark.parametrize("name", MUST_WORK)
 def test_unusual_but_valid_input_works(name: str, tmp_path: Path) -> None:
-    case = get_case(name)
-    project = make_project(case, tmp_path)
-    before = fingerprint(project)
-
-    result = check(project)
-
-    assert_no_traceback(result)
+    case, project, result = check_case(name, tmp_path)
     assert result.returncode == 0, result.output
     assert errors(result.stdout) == []
     for kept in case.keeps:
@@ -326,7 +324,6 @@ def test_unusual_but_valid_input_works(name: str, tmp_path: Path) -> None:
         model, problems = validate_document(document, model_for(kept.file))
         assert model is not None, problems
         assert field_value(model, kept.field) == kept.text, kept
-    assert fingerprint(project) == before
 
 
 # --- whole runs ----------------------------------------------------------------------------
