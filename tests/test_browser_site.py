@@ -53,7 +53,8 @@ def test_edit_links_work_without_the_repository_widget(course_site, page) -> Non
 
 
 def test_the_404_page_works_under_the_project_path(course_site, page) -> None:
-    response = page.goto(course_site.url + "no/such/page/")
+    # Settle first: a request still in flight when the reload starts is aborted.
+    response = page.goto(course_site.url + "no/such/page/", wait_until="networkidle")
     assert response is not None and response.status == 404
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append(request.url))
