@@ -2,8 +2,9 @@
 
 Consumes every validated lesson and quiz (with its document, for positions) and the list of
 hand-written pages; produces located problems: duplicate ids, references that point
-nowhere or disagree, scenarios without both kinds of choice, and hand-written pages that
-would collide with generated ones. Links inside Markdown are checked while rendering,
+nowhere or disagree, scenarios without both kinds of choice, hand-written files that
+would be published where another file is (by case too) or over Serve First's own assets,
+and ids too long to become a path. Links inside Markdown are checked while rendering,
 because only the Markdown parser can tell a link from text that looks like one.
 """
 
@@ -16,13 +17,17 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from generator.assets import ASSET_DIR
 from generator.errors import START, Problem, display_path
 from generator.load import Document, Key
 from generator.models import Lesson, Quiz
-from generator.plan import HOME, PROGRESS, REVIEW, lesson_src, page_url, quiz_src
+from generator.plan import HOME, PROGRESS, REVIEW, file_url, lesson_src, quiz_src
+from generator.tree import NAME_BYTES, PATH_LIMIT, path_length
 from generator.validate import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
+# The site folder MkDocs writes by default; generated paths are measured with it.
+SITE_FOLDER = "site/"
 
 
 @dataclass(frozen=True)
@@ -152,15 +157,23 @@ def check_references(
     return problems
 
 
-def check_page_collisions(
-    pages: Sequence[str],
-    content_dir: Path,
-    lessons: Sequence[Entry[Lesson]],
-    quizzes: Sequence[Entry[Quiz]],
-    reserved: Sequence[str] = (),
-) -> list[Problem]:
-    """Hand-written pages may not take the place of a generated one."""
-    generated: dict[str, str | Entry[Lesson] | Entry[Quiz]] = {
+PublishedBy = str | Entry[Lesson] | Entry[Quiz]
+OWN_ASSETS = (
+    f"Serve First's own scripts and styles are published under {ASSET_DIR}; a file here "
+    "would replace them on every page; move it to another folder"
+)
+
+
+def published_file(src: str, use_directory_urls: bool) -> str:
+    """The file under the site folder that the docs-relative path `src` becomes."""
+    url = file_url(src, use_directory_urls)
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
+
+
+def _generated(
+    lessons: Sequence[Entry[Lesson]], quizzes: Sequence[Entry[Quiz]], reserved: Sequence[str]
+) -> dict[str, PublishedBy]:
+    generated: dict[str, PublishedBy] = {
         HOME: "the home page is made from course.yml; move this text into its 'intro'",
         PROGRESS: "the 'My progress' page is generated; rename this file",
         REVIEW: "the 'Review' page is generated; rename this file",
@@ -171,20 +184,73 @@ def check_page_collisions(
         generated[lesson_src(entry.model.id)] = entry
     for quiz in quizzes:
         generated[quiz_src(quiz.model.id, quiz.model.lesson)] = quiz
-    taken = {page_url(src, True): owner for src, owner in generated.items()}
+    return generated
+
+
+def check_page_collisions(
+    pages: Sequence[str],
+    content_dir: Path,
+    lessons: Sequence[Entry[Lesson]],
+    quizzes: Sequence[Entry[Quiz]],
+    reserved: Sequence[str] = (),
+    use_directory_urls: bool = True,
+) -> list[Problem]:
+    """No hand-written file may be published where another file is (pages or not).
+
+    Paths are compared ignoring case, because a site built or checked out on macOS or
+    Windows keeps only one of two names that differ by case. Serve First's own assets
+    folder is reserved: MkDocs lets a docs file replace a theme file silently.
+    """
+    generated = _generated(lessons, quizzes, reserved)
+    taken: dict[str, PublishedBy | Path] = {
+        published_file(src, use_directory_urls).casefold(): owner
+        for src, owner in generated.items()
+    }
     problems = []
     for src in pages:
-        owner = taken.get(page_url(src, True)) if src.endswith(".md") else None
-        if isinstance(owner, str):
-            problems.append(Problem(content_dir / src, START, owner))
-        elif owner is not None:
+        path = content_dir / src
+        target = published_file(src, use_directory_urls)
+        owner = taken.setdefault(target.casefold(), path)
+        if target.casefold().startswith(ASSET_DIR.casefold()):
+            message = OWN_ASSETS
+        elif owner == path:
+            continue
+        elif isinstance(owner, str):
+            message = owner
+        elif isinstance(owner, Path):
+            message = (
+                f"{display_path(owner)} is published at the same place ({target}, ignoring "
+                "case); rename one of them"
+            )
+        else:
             noun = "lesson" if isinstance(owner.model, Lesson) else "quiz"
+            where = _where(owner, ("id",))
+            message = f"{noun} '{owner.model.id}' ({where}) is published at this path"
+        problems.append(Problem(path, START, message))
+    return problems
+
+
+def check_published_paths(
+    lessons: Sequence[Entry[Lesson]],
+    quizzes: Sequence[Entry[Quiz]],
+    use_directory_urls: bool = True,
+) -> list[Problem]:
+    """A generated page's path (made from an id) must fit the limits of file systems."""
+    problems = []
+    for src, owner in _generated(lessons, quizzes, ()).items():
+        if isinstance(owner, str):
+            continue
+        path = SITE_FOLDER + published_file(src, use_directory_urls)
+        longest = max(len(part.encode("utf-8")) for part in path.split("/"))
+        if path_length(path) > PATH_LIMIT or longest > NAME_BYTES:
+            ident = owner.model.id
             problems.append(
-                Problem(
-                    content_dir / src,
-                    START,
-                    f"{noun} '{owner.model.id}' ({_where(owner, ('id',))}) "
-                    "is published at this path",
+                owner.problem(
+                    ("id",),
+                    f"the id is {len(ident)} characters long: its page would be published as "
+                    f"{path.replace(ident, '<id>')} ({path_length(path)} characters); paths are "
+                    f"limited to {PATH_LIMIT} characters and names to {NAME_BYTES} bytes, so "
+                    "the site can be built and checked out on every system; shorten the id",
                 )
             )
     return problems

@@ -20,10 +20,9 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from generator.course import Settings, build_site, run_pipeline
+from generator.course import Settings, build_site, run_pipeline, settings_from
 from generator.errors import ContentError
 from generator.models import SLUG_PATTERN
-from generator.plugin import settings_from
 from generator.schema import schema_name, write_schemas
 
 EXPORT_MARKER = ".servefirst-export"

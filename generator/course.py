@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from generator.check import (
     Entry,
     check_page_collisions,
+    check_published_paths,
     check_references,
     check_scenarios,
     check_unique_ids,
@@ -34,6 +35,7 @@ from generator.load import MAX_BYTES, Document, load_document
 from generator.models import Course, Lesson, Quiz
 from generator.reference import render_reference
 from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
+from generator.tree import check_files
 from generator.validate import validate_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,6 +52,22 @@ class Settings:
     use_directory_urls: bool = True
     include_drafts: bool = False
     field_reference: str | None = None
+    project_dir: Path | None = None
+
+
+def settings_from(
+    plugin_config: dict[str, Any], config_dir: Path, docs_dir: Path, **extra: Any
+) -> Settings:
+    """Plugin options as `Settings`, with folders resolved against `mkdocs.yml`'s folder."""
+    content = plugin_config.get("content_dir")
+    return Settings(
+        content_dir=(config_dir / content) if content else docs_dir,
+        quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
+        allow_html=bool(plugin_config.get("allow_html", False)),
+        field_reference=plugin_config.get("field_reference"),
+        project_dir=config_dir,
+        **extra,
+    )
 
 
 @dataclass
@@ -118,8 +136,8 @@ def _lesson_order(entry: Entry[Lesson]) -> tuple[int, int, str]:
 
 def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     """Run every stage; return the site (possibly partial) and all problems found."""
-    sources = discover_sources(settings.content_dir, settings.quizzes_dir)
-    problems: list[Problem] = []
+    sources = discover_sources(settings.content_dir, settings.quizzes_dir, settings.project_dir)
+    problems: list[Problem] = [*sources.problems, *check_files(sources.pages, settings.allow_html)]
 
     course: Entry[Course] | None = None
     if sources.course is None:
@@ -159,7 +177,10 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     problems += check_references(lessons, quizzes, unavailable)
     pages = [p.relative_to(settings.content_dir).as_posix() for p in sources.pages]
     reserved = [settings.field_reference] if settings.field_reference else []
-    problems += check_page_collisions(pages, settings.content_dir, lessons, quizzes, reserved)
+    problems += check_page_collisions(
+        pages, settings.content_dir, lessons, quizzes, reserved, settings.use_directory_urls
+    )
+    problems += check_published_paths(lessons, quizzes, settings.use_directory_urls)
 
     # Ids must be unique before pages can be placed by id.
     lessons = _first_of_each_id(lessons)

@@ -29,12 +29,21 @@ START = Position(1, 1)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """A path as a trainer would type it: relative to `base` (default: cwd) if inside it."""
+    """A path as a trainer would type it: relative to `base` (default: cwd) if inside it.
+
+    Control and invisible characters are shown escaped (`\\n`), so a file name can never
+    split or disguise a `path:line:col` line.
+    """
     base = (base or Path.cwd()).resolve()
     try:
-        return path.resolve().relative_to(base).as_posix()
+        # The folder is resolved, not the name: a link is shown as itself.
+        shown = (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
-        return os.fspath(path)
+        shown = os.fspath(path)
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in shown
+    )
 
 
 @dataclass(frozen=True)

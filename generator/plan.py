@@ -15,6 +15,7 @@ settings without asking MkDocs.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 HOME = "index.md"
 PROGRESS = "progress.md"
@@ -69,3 +70,26 @@ def _relpath(target: str, base: str) -> str:
         common += 1
     parts = [".."] * (len(start) - common) + to[common:]
     return "/".join(parts) or "."
+
+
+URL_SAFE = "/:@!$&()*+,;=~"
+
+
+def safe_url(url: str) -> str:
+    """`url` without `..` steps, every character an HTML attribute could break on
+    (quotes, `<`, `>`, spaces, controls, non-ASCII) percent-encoded.
+
+    For edit links: the theme writes them into an attribute unescaped, and they are made
+    from file names.
+    """
+    parts = urlsplit(url)
+    path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(
+        parts._replace(
+            path=quote(path, safe=URL_SAFE),
+            query=quote(parts.query, safe=URL_SAFE + "%?"),
+            fragment=quote(parts.fragment, safe=URL_SAFE + "%?"),
+        )
+    )

@@ -3,38 +3,44 @@
 Hooks only sequence work; the course logic lives in `generator.course`.
 
 - `on_startup` notes whether this is `mkdocs serve` (drafts are shown there only).
-- `on_config` resolves the folders against `mkdocs.yml` (never the working directory)
-  and adds the quizzes folder to the files `mkdocs serve` watches.
-- `on_pre_build` runs the whole pipeline. It must fail here: MkDocs empties `site_dir`
-  right after this hook, so failing later would wipe the last good site.
+- `on_config` resolves the folders against `mkdocs.yml` (never the working directory),
+  adds the quizzes folder to the files `mkdocs serve` watches and, for a build, points
+  `site_dir` at a staging folder (`generator.staging`) and starts counting warnings.
+- `on_pre_build` runs the whole pipeline, file-tree rules included, and fails there with
+  the located problems: before MkDocs reads a file or empties anything.
 - `on_files` drops the YAML sources from the files MkDocs would copy, adds the generated
   pages (`File.generated`, with the YAML file as edit target), swaps Serve First's own
   scripts and stylesheets for minified copies and sets the navigation.
-- `on_pre_page` tidies the edit link of a generated page into a clean URL.
+- `on_pre_page` makes every edit link a clean, percent-encoded URL: the theme puts it in
+  an attribute unescaped, so a `"` in a file name must not reach it as it is.
+- `on_post_build` (last of all plugins) swaps the staged build into `site_dir`, unless a
+  warning was logged under `--strict` (MkDocs then aborts the build); `on_build_error`
+  throws the staged build away. Either way a failed build leaves the last site as it was.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import posixpath
-from pathlib import Path, PurePosixPath
-from typing import Any, Literal
-from urllib.parse import urlsplit, urlunsplit
+from pathlib import Path
+from typing import Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from generator.assets import is_own_asset, minify
-from generator.course import Settings, Site, build_site
+from generator.course import Settings, Site, build_site, settings_from
 from generator.discover import YAML_SUFFIXES
 from generator.errors import ContentError
+from generator.nav import nav_sort_key, without_pages
+from generator.plan import safe_url
+from generator.staging import StagedBuild
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
@@ -47,31 +53,19 @@ class ServeFirstConfig(Config):
     minify_assets = c.Type(bool, default=True)
 
 
-def settings_from(
-    plugin_config: dict[str, Any], config_dir: Path, docs_dir: Path, **extra: Any
-) -> Settings:
-    """Plugin options as `Settings`, with folders resolved against `mkdocs.yml`'s folder."""
-    content = plugin_config.get("content_dir")
-    return Settings(
-        content_dir=(config_dir / content) if content else docs_dir,
-        quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
-        allow_html=bool(plugin_config.get("allow_html", False)),
-        field_reference=plugin_config.get("field_reference"),
-        **extra,
-    )
-
-
 class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
     """Generates lesson, quiz, home and progress pages from the course's YAML files."""
 
     def __init__(self) -> None:
-        self.serving = False
+        self.serving = self.dirty = False
         self.site: Site | None = None
         self.settings: Settings | None = None
+        self.staged: StagedBuild | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.settings = settings_from(
@@ -84,6 +78,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         for folder in (self.settings.quizzes_dir, self.settings.content_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
+        if not self.serving:
+            self.staged = StagedBuild(Path(config.site_dir), logging.getLogger("mkdocs"))
+            config.site_dir = str(self.staged.staging)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -94,6 +91,18 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
             raise PluginError(error.format()) from None
         for warning in self.site.warnings:
             log.info(warning.format())
+        if self.staged is not None:
+            self.staged.prepare(self.dirty)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staged is not None:
+            self.staged.finish(config.strict)
+            config.site_dir = str(self.staged.site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.abandon()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.settings is not None
@@ -110,7 +119,6 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         # Pages outside the course part of the nav sit among the hand-written ones.
         others = [f.src_uri for f in files.documentation_pages()]
         others += [page.src for page in self.site.pages if not page.in_course_nav]
-        course_pages = {page.src for page in self.site.pages if page.in_course_nav}
         for page in self.site.pages:
             file = File.generated(config, page.src, content=page.content)
             file.edit_uri = (
@@ -128,35 +136,14 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
                     )
                 )
         if config.nav:
-            rest = [entry for entry in config.nav if not _mentions(entry, course_pages)]
+            course = {page.src for page in self.site.pages if page.in_course_nav}
+            rest = without_pages(config.nav, course)
         else:
-            rest = nest_paths(sorted(others, key=_nav_sort_key))
+            rest = nest_paths(sorted(others, key=nav_sort_key))
         config.nav = self.site.nav + rest
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if page.edit_url and "/../" in page.edit_url:
-            page.edit_url = _clean_url(page.edit_url)
+        if page.edit_url:
+            page.edit_url = safe_url(page.edit_url)
         return page
-
-
-def _nav_sort_key(src: str) -> tuple[tuple[str, ...], bool, str]:
-    """MkDocs' own order for pages: by folder, each folder's index first, then by name."""
-    parts = PurePosixPath(src).parts
-    return (parts[:-1], PurePosixPath(src).stem != "index", parts[-1])
-
-
-def _mentions(entry: object, srcs: set[str]) -> bool:
-    if isinstance(entry, str):
-        return entry in srcs
-    if isinstance(entry, dict):
-        return any(_mentions(value, srcs) for value in entry.values())
-    if isinstance(entry, list):
-        return any(_mentions(value, srcs) for value in entry)
-    return False
-
-
-def _clean_url(url: str) -> str:
-    parts = urlsplit(url)
-    path = posixpath.normpath(parts.path)
-    return urlunsplit(parts._replace(path=path))
