@@ -29,7 +29,7 @@ from generator.check import (
     check_unique_ids,
 )
 from generator.discover import Sources, discover_sources
-from generator.errors import START, ContentError, Problem
+from generator.errors import START, ContentError, Problem, capped
 from generator.lint import lint_course
 from generator.load import MAX_BYTES, Document, load_document
 from generator.models import Course, Lesson, Quiz
@@ -212,10 +212,10 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
                 settings.field_reference, render_reference(), "Field reference", in_course_nav=False
             )
         )
-    site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=warnings)
+    site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=capped(warnings))
     # A text rendered on two pages (a summary on its lesson and on the home page) is
     # reported once.
-    return site, list(dict.fromkeys(problems))
+    return site, capped(dict.fromkeys(problems))
 
 
 def _claims(loaded: _Loaded[Identified]) -> list[tuple[Document, str]]:

@@ -17,6 +17,10 @@ from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
+# Past this many problems in one file the rest are counted, not listed: a trainer fixes
+# the first screenful, and printing 20,000 lines helps no one.
+MAX_PROBLEMS = 100
+
 
 class Position(NamedTuple):
     """A place in a file, counted from 1 like editors do (a tuple: one is made per value)."""
@@ -71,6 +75,38 @@ class Problem:
             file = path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
             return f"::{self.severity} file={file},line={line},col={col}::{message}"
         return f"{path}:{line}:{col}: {self.severity}: {self.message}"
+
+
+def capped(problems: Iterable[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """`problems` sorted, at most `limit` of each severity per file, and for a file with
+    more, one closing problem that counts the rest (one more is simply listed)."""
+    kept: list[Problem] = []
+    counts: dict[tuple[Path, Severity], int] = {}
+    every = sorted(problems, key=Problem.sort_key)
+    for problem in every:
+        group = (problem.path, problem.severity)
+        counts[group] = counts.get(group, 0) + 1
+    if all(count <= limit + 1 for count in counts.values()):
+        return every
+    seen: dict[tuple[Path, Severity], int] = {}
+    for problem in every:
+        group = (problem.path, problem.severity)
+        seen[group] = seen.get(group, 0) + 1
+        if seen[group] <= limit or counts[group] == limit + 1:
+            kept.append(problem)
+    for (path, severity), count in counts.items():
+        if count > limit + 1:
+            last = max(p.position for p in kept if p.path == path and p.severity == severity)
+            kept.append(
+                Problem(
+                    path,
+                    Position(last.line, last.column + 1),  # sorts after the last one shown
+                    f"{count - limit} more {severity}s in this file are not listed; "
+                    "fix the ones shown, then check again",
+                    severity,
+                )
+            )
+    return sorted(kept, key=Problem.sort_key)
 
 
 class ContentError(Exception):

@@ -12,6 +12,8 @@ parser does the scanning) and lets every such case become a clear message:
 - every scalar stays the text the trainer typed; an empty value becomes `None`;
 - duplicate keys, anchors, aliases, tags and nesting deeper than `MAX_DEPTH` are refused;
 - files over `MAX_BYTES` are refused before they are read, so a huge file cannot stall a build;
+- text holding an invisible character that changes how a page is parsed or read (see
+  `INVISIBLE`) is refused at its value, however it was written (YAML escapes included);
 - UTF-8 with or without a byte-order mark and Windows line endings are accepted.
 """
 
@@ -21,20 +23,34 @@ import bisect
 import codecs
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import START, InternalError, Position, Problem
+from generator.errors import MAX_PROBLEMS, START, InternalError, Position, Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
-# Past this many problems in one file the rest are not listed (see `_report`).
-MAX_PROBLEMS = 100
 
 Key = tuple[str | int, ...]
+
+# Characters no course text may hold, even written as YAML escapes ("\x7f", "\u202e"):
+# C0 and C1 controls other than tab and line feed, DEL, surrogates and Unicode
+# non-characters (they make the generated front matter invalid YAML, and MkDocs then shows
+# it as page text), the bidirectional embeddings, overrides and isolates (they reorder
+# what a reader sees, "Trojan Source"), and the zero-width spaces and invisible operators
+# (they make two equal-looking titles differ). Zero-width joiners (U+200C/D, needed by
+# emoji and several scripts) and the left-to-right and right-to-left marks stay allowed:
+# they only join or direct the characters around them.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+    + "]"
+)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -49,6 +65,9 @@ class Document:
     keys: dict[Key, Position] = field(default_factory=dict)
     styles: dict[Key, str] = field(default_factory=dict)
     text: str = ""
+    _folded: dict[tuple[Position, int], tuple[list[int], list[tuple[int, int]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -91,21 +110,46 @@ class Document:
         return Position(file_line, indent + column_in_value + 1)
 
     def _folded_position(self, start: Position, value: str, offset: int, indent: int) -> Position:
-        """In a `>` block, line breaks became spaces: find the word at `offset` in the
-        block's own lines instead (folding changes only the spaces between words)."""
-        word = value[offset:].split(maxsplit=1)[0] if value[offset:].strip() else ""
-        seen = value.count(word, 0, offset) if word else 0
+        """In a `>` block, line breaks between lines became spaces: map `offset` through
+        where each of the block's lines stands in the value (built once per value, so
+        locating many links in one block stays linear)."""
+        key = (start, indent)
+        if key not in self._folded:
+            self._folded[key] = self._fold_map(start, value, indent)
+        starts, lines = self._folded[key]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return start
+        number, length = lines[index]
+        if offset - starts[index] > length and index + 1 < len(starts):
+            index += 1  # in the gap after a line: the next line's start
+            number, _ = lines[index]
+            return Position(number, indent + 1)
+        return Position(number, indent + 1 + offset - starts[index])
+
+    def _fold_map(
+        self, start: Position, value: str, indent: int
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        starts: list[int] = []
+        lines: list[tuple[int, int]] = []
+        cursor = skipped = 0
         for number in range(start.line + 1, len(self.lines) + 1):
             text = self.lines[number - 1]
-            if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+            if not text.strip():
+                skipped += 1
+                continue
+            if len(text) - len(text.lstrip(" ")) < indent:
                 break  # the block has ended
-            column = text.find(word, indent) if word else -1
-            while column >= 0:
-                if seen == 0:
-                    return Position(number, column + 1)
-                seen -= 1
-                column = text.find(word, column + len(word))
-        return start
+            content = text[indent:]
+            # Folding only turns the breaks between lines into a space or "\n"s.
+            at = value.find(content, cursor, cursor + len(content) + skipped + 2)
+            if at < 0:
+                skipped += 1
+                continue
+            starts.append(at)
+            lines.append((number, len(content)))
+            cursor, skipped = at + len(content), 0
+        return starts, lines
 
 
 def quoted(value: object, limit: int = 80) -> str:
@@ -368,7 +412,11 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
             value: object
             if kind is _SCALAR:
                 style = event.style
-                value = event.value
+                text = event.value
+                invisible = INVISIBLE.search(text)
+                if invisible:
+                    _report(problems, _invisible_problem(document, position, invisible))
+                value = text
                 if not style and value == "":
                     value = None
                 elif style == "|" or style == ">":
@@ -393,6 +441,25 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                 parent.container.append(value)
     finally:
         loader.dispose()
+
+
+def _invisible_problem(document: Document, position: Position, found: re.Match[str]) -> Problem:
+    """An invisible character in a value, located at the character where it is written
+    as itself, else at the value (a YAML escape such as `\\x7f` spells it differently)."""
+    char = found.group()
+    line_start = position.line
+    for offset, line in enumerate(document.lines[line_start - 1 : line_start + 200]):
+        column = line.find(char, position.column - 1 if offset == 0 else 0)
+        if column >= 0:
+            position = Position(line_start + offset, column + 1)
+            break
+    name = unicodedata.name(char, "a control character")
+    return Problem(
+        document.path,
+        position,
+        f"this text holds U+{ord(char):04X} ({name}), an invisible character that can "
+        "change how the page is read or built; delete it",
+    )
 
 
 _FRIENDLY = {

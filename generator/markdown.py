@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import nh3
 import pyromark
 
-_SENTINEL = "\ue000"
+_PRIVATE_USE = range(0xE000, 0xF900)
 _AUTOLINK = re.compile(
     r"<(?=[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>"
     r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>)"
@@ -72,6 +73,27 @@ _ONE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 _ALIGN = re.compile(r"\Atext-align: (left|center|right)\Z")
 
 Resolve = Callable[[str], str | None]
+
+
+MAX_NESTING = 12
+_NESTING_TAG = re.compile(r"<(/?)(?:ul|ol|blockquote)\b")
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep lists and block quotes nest in `html` (one pass over its tags)."""
+    depth = deepest = 0
+    for match in _NESTING_TAG.finditer(html):
+        depth += -1 if match.group(1) else 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _unused_markers(text: str) -> tuple[str, str]:
+    """Two private-use characters that do not occur in `text` (a text of at most 1 MB
+    cannot hold all 6,400)."""
+    present = set(text) if any("\ue000" <= char <= "\uf8ff" for char in text) else set()
+    free = (chr(code) for code in _PRIVATE_USE if chr(code) not in present)
+    return next(free), next(free)
 
 
 def _needs_resolving(url: str) -> bool:
@@ -117,6 +139,7 @@ class MarkdownRenderer:
 
     def __init__(self, resolve: Resolve | None = None, *, allow_html: bool = False) -> None:
         self.allow_html = allow_html
+        self.refused: str | None = None
         self._links = _Links(resolve)
         self._cleaner = nh3.Cleaner(
             tags=_HTML_TAGS if allow_html else _SAFE_TAGS,
@@ -134,14 +157,32 @@ class MarkdownRenderer:
     def _html(self, text: str) -> str:
         if self.allow_html:
             return str(_PARSER.html(text))
-        masked = _AUTOLINK.sub("\ue001", text).replace("<", _SENTINEL).replace("\ue001", "<")
+        # Every `<` that is not an autolink is hidden from the parser behind a marker
+        # character and comes back as `&lt;`. The markers are private-use characters this
+        # text does not hold, so no author text can forge one.
+        bracket, autolink = _unused_markers(text)
+        masked = _AUTOLINK.sub(autolink, text).replace("<", bracket).replace(autolink, "<")
         html = str(_PARSER.html(masked))
-        return html.replace(_SENTINEL, "&lt;").replace("%EE%80%80", "%3C")
+        encoded = quote(bracket)
+        return html.replace(bracket, "&lt;").replace(encoded, "%3C")
 
     def block(self, text: str) -> str:
-        """Render block Markdown to sanitised HTML."""
+        """Render block Markdown to sanitised HTML.
+
+        Text whose lists or quotes nest deeper than `MAX_NESTING` renders as nothing and
+        sets `refused`: the sanitiser's time grows with the square of the depth (a
+        45,000-deep list took 12 s), and no reader follows such a text anyway.
+        """
         self._links.broken = []
+        self.refused = None
         html = self._html(text)
+        depth = _nesting_depth(html)
+        if depth > MAX_NESTING:
+            self.refused = (
+                f"lists or quotes are nested {depth} levels deep here; "
+                f"at most {MAX_NESTING} are allowed (flatten them)"
+            )
+            return ""
         if self._links.resolve is not None:
             # The sanitiser drops other schemes; name the harmless ones (ftp:, ...) so the
             # trainer can fix them. Script schemes are dropped without a word, by design.

@@ -15,8 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(pattern=r"\S")]
+# Ids name files and page addresses (lessons/ID/index.html), so they stay well inside
+# every file system's limits; one-line texts are titles, headings and prompts, which a
+# phone shows in a line or two (and which the theme repeats in the navigation).
+MAX_ID = 64
+MAX_LINE = 200
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]
+Text = Annotated[str, StringConstraints(pattern=r"\S", max_length=MAX_LINE)]
 Markdown = Annotated[
     str,
     StringConstraints(pattern=r"\S"),
@@ -176,6 +181,13 @@ class Scenario(_Model):
         max_length=6,
         description="2 to 6 choices, with at least one of each kind.",
     )
+    shuffle: bool = Field(
+        default=True,
+        description="true: each learner sees this scenario's choices in their own order, "
+        "kept across visits (printed and without JavaScript, the written order). false: "
+        "always the written order, for choices that refer to each other ('both of the "
+        "above').",
+    )
 
 
 class Quiz(_Model):
@@ -202,6 +214,11 @@ class Quiz(_Model):
         examples=[80],
     )
     scenarios: list[Scenario] = Field(min_length=1, description="The scenarios, in order.")
+    shuffle: bool = Field(
+        default=True,
+        description="false: every scenario of this quiz shows its choices in the written "
+        "order (see a scenario's `shuffle`).",
+    )
     draft: bool = Field(
         default=False,
         description="true: shown by `mkdocs serve` for preview, left out of `mkdocs build`.",

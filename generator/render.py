@@ -41,7 +41,7 @@ from generator.plan import (
     quiz_src,
     relative_url,
 )
-from generator.text import markdown_heading, theme_text
+from generator.text import front_matter_value, markdown_heading, theme_text
 from generator.validate import did_you_mean
 
 WORDS_PER_MINUTE = 200
@@ -74,6 +74,8 @@ QUIZ_TEXTS = {
     "scenario": "Scenario {n}",
     "yours": "Your choice:",
     "better": "The service-oriented option:",
+    "unsaved": "Your answer could not be saved in this browser, so it will be gone when you "
+    "leave this page.",
 }
 
 
@@ -122,7 +124,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.do"],
     )
-    env.filters["front"] = lambda text: Markup(json.dumps(theme_text(text), ensure_ascii=False))
+    env.filters["front"] = lambda text: Markup(front_matter_value(text))
     env.filters["heading"] = markdown_heading
     env.filters["plain"] = theme_text
     return env
@@ -186,6 +188,10 @@ class PageText:
         )
 
     def _report(self, key: Key, text: str) -> None:
+        if self.markdown.refused:
+            self.site.problems.append(
+                Problem(self.entry.path, self.entry.document.position(key), self.markdown.refused)
+            )
         searched_from: dict[str, int] = {}
         for url in self.markdown.broken:
             offset = text.find(url, searched_from.get(url, 0))

@@ -12,12 +12,14 @@ no extension (attribute lists, raw HTML, emphasis) can read anything into them.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from markupsafe import Markup
 
 _LOOKALIKES = {"<": "\u2039", ">": "\u203a", "&": "\uff06", "open": "\u201c", "close": "\u201d"}
-_REFERENCE = re.compile(r"&(?=#?[A-Za-z0-9]+;?)")
+# A character reference as HTML reads it: `&name`, `&#digits`, `&#xhex`, `;` optional.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 # Python-Markdown's own backslash escapes, and characters that extensions give meaning to
 # (tables, strike-through, marks, emoji) written as numeric references instead.
 _BACKSLASHED = set("\\`*_{}[]()#+-.!")
@@ -32,15 +34,34 @@ def one_line(text: str) -> str:
 def theme_text(text: str) -> str:
     """Text the theme may print raw, in element text or inside a double-quoted attribute."""
     text = one_line(text)
-    text = _REFERENCE.sub(lambda m: _LOOKALIKES["&"] if _decodes(text, m.start()) else "&", text)
+    text = _REFERENCE.sub(_neutral_reference, text)
     text = text.replace("<", _LOOKALIKES["<"]).replace(">", _LOOKALIKES[">"])
     text = re.sub(r'(^|(?<=\s))"', _LOOKALIKES["open"], text)
     return text.replace('"', _LOOKALIKES["close"])
 
 
-def _decodes(text: str, start: int) -> bool:
-    chunk = text[start : start + 40]
-    return not html.unescape(chunk).startswith(chunk[:2])
+def _neutral_reference(match: re.Match[str]) -> str:
+    """A reference the browser would decode keeps its text but loses its power: its `&`
+    becomes a look-alike. Each reference is looked at once, so this is linear."""
+    reference = match.group()
+    if html.unescape(reference) == reference:
+        return reference
+    return _LOOKALIKES["&"] + reference[1:]
+
+
+# Characters a YAML reader refuses or reads as line breaks, even inside a quoted value.
+_NOT_YAML_TEXT = re.compile(
+    "[^\\x09\\x0a\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufffd\\U00010000-\\U0010ffff]"
+)
+
+
+def front_matter_value(text: str) -> str:
+    """`text` made safe for the theme, as a double-quoted YAML value for a page's front
+    matter. Characters YAML would refuse are written as escapes, so the front matter is
+    always valid: MkDocs shows invalid front matter as page text, where Markdown
+    extensions would read it."""
+    quoted = json.dumps(theme_text(text), ensure_ascii=False)
+    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def markdown_heading(text: str) -> Markup:

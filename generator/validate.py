@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Position, Problem
-from generator.load import MAX_PROBLEMS, Document, Key, quoted
-from generator.models import SLUG_PATTERN
+from generator.errors import MAX_PROBLEMS, Position, Problem
+from generator.load import Document, Key, quoted
+from generator.models import MAX_LINE, SLUG_PATTERN
 
 _ITEM_NAMES = {
     "scenarios": "scenario",
@@ -215,6 +215,14 @@ def _problem(document: Document, model: type[BaseModel], error: dict[str, Any]) 
             message = f"{subject} must be a web address starting with https:// or http://"
         else:
             message = f"{subject} is empty" if subject else "this item is empty"
+    elif kind == "string_too_long":
+        most = ctx.get("max_length")
+        message = (
+            f"{subject} is {len(str(value)):,} characters long; keep it to {most} "
+            "(a one-line text: move the rest into a Markdown field)"
+            if most == MAX_LINE
+            else f"{subject} is {len(str(value)):,} characters long; ids have at most {most}"
+        )
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         message = f"{subject} must be a whole number, not {_describe_input(value)}"
     elif kind in ("bool_parsing", "bool_type"):

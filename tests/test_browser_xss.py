@@ -25,42 +25,47 @@ PAYLOADS = [
     '" onmouseover="window.__pwned = \'attribute\'" x="',
     "<svg onload=\"window.__pwned = 'svg'\"></svg>",
     "<a href='javascript:window.__pwned=1'>raw</a>",
+    "{: autofocus onfocus=\"window.__pwned = 'focus'\"}",
 ]
 EVIL = "Payload: " + " ".join(PAYLOADS)
+# One-line fields (titles, headings, prompts) hold at most 200 characters: each lesson
+# carries one payload in all of them, so every payload reaches every one-line field.
+LINES = [f"Payload {n}: {payload}" for n, payload in enumerate(PAYLOADS)]
 
 
-def _evil_course(project: Path) -> None:
-    content, quizzes = project / "content", project / "quizzes"
-    (content / "lessons").mkdir(parents=True)
-    quizzes.mkdir()
-    course = {k: EVIL for k in ("title", "tagline", "audience", "intro", "license")}
-    lesson = {
-        "id": "evil",
-        "title": EVIL,
-        "module": EVIL,
+def _evil_lesson(n: int) -> dict[str, object]:
+    line = LINES[n]
+    return {
+        "id": f"evil-{n}",
+        "title": line,
+        "module": line,
         "summary": EVIL,
         "objectives": [EVIL],
         "sections": [
-            {"heading": EVIL, "body": EVIL, "callout": {"kind": "tip", "title": EVIL, "body": EVIL}}
+            {"heading": line, "body": EVIL, "callout": {"kind": "tip", "title": line, "body": EVIL}}
         ],
         "takeaways": [EVIL],
         "reflection": [EVIL],
-        "practice": {"title": EVIL, "steps": [EVIL]},
-        "sources": [{"title": EVIL, "author": EVIL, "publication": EVIL}],
-        "quiz": "evil",
+        "practice": {"title": line, "steps": [EVIL]},
+        "sources": [{"title": line, "author": line, "publication": line}],
+        "quiz": f"evil-{n}",
     }
+
+
+def _evil_quiz(n: int) -> dict[str, object]:
+    line = LINES[n]
     choice = {"text": EVIL, "feedback": EVIL}
-    quiz = {
-        "id": "evil",
-        "title": EVIL,
-        "lesson": "evil",
+    return {
+        "id": f"evil-{n}",
+        "title": line,
+        "lesson": f"evil-{n}",
         "intro": EVIL,
         "scenarios": [
             {
-                "id": "evil-one",
-                "title": EVIL,
+                "id": f"evil-one-{n}",
+                "title": line,
                 "situation": EVIL,
-                "prompt": EVIL,
+                "prompt": line,
                 "choices": [
                     {**choice, "kind": "self-serving"},
                     {**choice, "kind": "service-oriented"},
@@ -68,14 +73,22 @@ def _evil_course(project: Path) -> None:
             }
         ],
     }
-    final = {**quiz, "id": "evil-final", "title": EVIL + " final"}
+
+
+def _evil_course(project: Path) -> None:
+    content, quizzes = project / "content", project / "quizzes"
+    (content / "lessons").mkdir(parents=True)
+    quizzes.mkdir()
+    course = {k: EVIL for k in ("audience", "intro", "license")}
+    course |= {"title": LINES[4], "tagline": LINES[6]}
+    final = {**_evil_quiz(4), "id": "evil-final", "title": LINES[4] + " final"}
     del final["lesson"]
-    for path, data in (
-        (content / "course.yml", course),
-        (content / "lessons" / "evil.yml", lesson),
-        (quizzes / "evil.yml", quiz),
-        (quizzes / "evil-final.yml", final),
-    ):
+    final["scenarios"][0]["id"] = "evil-final-one"  # type: ignore[index]
+    files = [(content / "course.yml", course), (quizzes / "evil-final.yml", final)]
+    for n in range(len(PAYLOADS)):
+        files.append((content / "lessons" / f"evil-{n}.yml", _evil_lesson(n)))
+        files.append((quizzes / f"evil-{n}.yml", _evil_quiz(n)))
+    for path, data in files:
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
@@ -106,7 +119,7 @@ def test_no_author_script_runs_on_any_page(evil_site: Served, page) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     pages = _pages(evil_site.site)
-    assert "lessons/evil/quiz/" in pages
+    assert "lessons/evil-0/quiz/" in pages and "lessons/evil-10/" in pages
     for path in pages:
         page.goto(evil_site.url + path)
         # Fire the events inline handlers listen to, on every element.
