@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -251,3 +252,44 @@ def page(context: object) -> Iterator[object]:
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The sample course plus names that trip up plain objects and choices kept in order.
+
+    A lesson, quiz and scenario all named `constructor` (a property every JavaScript
+    object inherits), a quiz with `shuffle: false`, and in the sample quiz one scenario
+    with `shuffle: false`.
+    """
+    base = tmp_path_factory.mktemp("tricky-site")
+    project = copy_project(FIXTURES / "sample", base / "project")
+    lesson = {
+        "id": "constructor",
+        "title": "Built from parts",
+        "order": 3,
+        "summary": "A lesson whose id every JavaScript object inherits.",
+        "sections": [{"heading": "Parts", "body": "Look at the parts."}],
+        "quiz": "constructor",
+    }
+    choices = [
+        {"text": f"Choice {n}.", "kind": kind, "feedback": f"Feedback on choice {n}."}
+        for n, kind in enumerate(["self-serving", "service-oriented"] * 3, start=1)
+    ]
+    quiz = {
+        "id": "constructor",
+        "title": "Quiz: Built from parts",
+        "lesson": "constructor",
+        "shuffle": False,
+        "scenarios": [{"id": "constructor", "situation": "Parts arrive.", "choices": choices}],
+    }
+    first = project / "quizzes" / "first-steps.yml"
+    sample = yaml.safe_load(first.read_text(encoding="utf-8"))
+    sample["scenarios"][1]["shuffle"] = False
+    for path, data in (
+        (project / "content" / "lessons" / "constructor.yml", lesson),
+        (project / "quizzes" / "constructor.yml", quiz),
+        (first, sample),
+    ):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    yield from build_and_serve(project, base / "www")

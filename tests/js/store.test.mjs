@@ -21,8 +21,8 @@ test("records are scoped by site path, so two sites on one origin never mix", ()
   const a = createStore(storage, "/course-a/");
   const b = createStore(storage, "/course-b/");
   a.saveQuiz("q", "v1", { picks: { s: 1 }, last: {}, latest: null, best: null });
-  assert.deepEqual(a.quiz("q", "v1").picks, { s: 1 });
-  assert.deepEqual(b.quiz("q", "v1").picks, {});
+  assert.deepEqual({ ...a.quiz("q", "v1", 1, 80).picks }, { s: 1 });
+  assert.deepEqual({ ...b.quiz("q", "v1", 1, 80).picks }, {});
   assert.ok(storage.map.has("servefirst:/course-a/:quiz:q:v1"));
 });
 
@@ -32,9 +32,58 @@ test("corrupt JSON and malformed records are dropped, never thrown", () => {
     "servefirst:/:quiz:r:v1": JSON.stringify({ picks: { a: "x", b: 2, c: -1 }, last: { a: 5 }, best: { service: "2" } }),
   });
   const store = createStore(storage, "/");
-  assert.deepEqual(store.quiz("q", "v1"), { picks: {}, last: {}, latest: null, best: null });
+  const plain = (r) => ({ ...r, picks: { ...r.picks }, last: { ...r.last } });
+  assert.deepEqual(plain(store.quiz("q", "v1", 3, 80)), { picks: {}, last: {}, latest: null, best: null });
   assert.equal(storage.map.has("servefirst:/:quiz:q:v1"), false);
-  assert.deepEqual(store.quiz("r", "v1"), { picks: { b: 2 }, last: {}, latest: null, best: null });
+  assert.deepEqual(plain(store.quiz("r", "v1", 3, 80)), { picks: { b: 2 }, last: {}, latest: null, best: null });
+});
+
+test("scores are whole numbers within the quiz and passing is worked out again", () => {
+  const result = (r) => ({ picks: {}, last: {}, latest: r, best: r });
+  const storage = fakeStorage();
+  const store = createStore(storage, "/");
+  const best = (r, total = 6, pass = 80) => {
+    store.saveQuiz("q", "v", result(r));
+    return store.quiz("q", "v", total, pass).best;
+  };
+  assert.equal(best({ service: 1e308, total: 1, passed: true }), null);
+  assert.equal(best({ service: 7, total: 6, passed: true }), null);
+  assert.equal(best({ service: 2.5, total: 6 }), null);
+  assert.equal(best({ service: -1, total: 6 }), null);
+  assert.equal(best({ service: 1, total: 5 }), null);
+  assert.equal(best({ service: 1, total: 6 }, Number.NaN), null);
+  assert.deepEqual(best({ service: 1, total: 6, passed: true }), { service: 1, total: 6, passed: false });
+  assert.deepEqual(best({ service: 5, total: 6, passed: false }), { service: 5, total: 6, passed: true });
+});
+
+test("picks name a choice; ids that objects inherit are ordinary keys", () => {
+  const storage = fakeStorage({
+    "servefirst:/:quiz:q:v": '{"picks": {"__proto__": 1, "constructor": 2, "a": 6, "b": 1.5},'
+      + ' "last": {"__proto__": {"c": 0, "k": "self-serving"}, "x": {"c": 0, "k": "<b>"}}}',
+    "servefirst:/:lessons": '{"__proto__": 1, "constructor": 1}',
+  });
+  const store = createStore(storage, "/");
+  const record = store.quiz("q", "v", 3, 80);
+  assert.deepEqual(Object.keys(record.picks), ["__proto__", "constructor"]);
+  assert.equal(Object.getPrototypeOf(record.last), null);
+  assert.deepEqual(Object.keys(record.last), ["__proto__"]);
+  assert.equal(store.table("lessons").toString, undefined);
+  assert.equal(createStore(fakeStorage(), "/").table("lessons").constructor, undefined);
+});
+
+test("the seed is made once, kept, loaded with progress, and not kept by a full storage", () => {
+  const storage = fakeStorage();
+  const store = createStore(storage, "/");
+  const seed = store.seed();
+  assert.match(seed, /^[0-9a-f]{16}$/);
+  assert.equal(createStore(storage, "/").seed(), seed);
+  const other = createStore(fakeStorage(), "/");
+  other.importAll(store.exportAll());
+  assert.equal(other.seed(), seed);
+  const full = fakeStorage();
+  full.setItem = () => { throw new Error("QuotaExceededError"); };
+  assert.equal(createStore(full, "/").seed(), null);
+  assert.equal(createStore(null, "/").seed(), null);
 });
 
 test("blocked storage falls back to memory for the page", () => {

@@ -1,6 +1,7 @@
 // Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
 // feedback in each scenario's live region and keeps answers in the store.
 import { SERVICE, better, kindLabel, percentText, score } from "./grading.js";
+import { shuffled } from "./shuffle.js";
 
 export const all = (root, selector) => [...root.querySelectorAll(selector)];
 
@@ -31,9 +32,28 @@ const textOf = (input) => {
 };
 
 function state(quiz, store) {
-  const { sfQuiz: id, sfVersion: version } = quiz.dataset;
-  return { id, version, record: store.quiz(id, version) };
+  const { sfQuiz: id, sfVersion: version, sfTotal, sfPass } = quiz.dataset;
+  return { id, version, record: store.quiz(id, version, Number(sfTotal), Number(sfPass)) };
 }
+
+// Choices, and their explanations, in the learner's order, or in the written order when
+// `seed` is falsy (print, a browser that keeps nothing) or the author asked for it. Real
+// nodes move, so Tab, arrow keys and screen readers meet them in the order seen; choices
+// keep their written index as their value, which is what answers are saved under.
+export function arrange(quiz, seed) {
+  for (const section of scenariosOf(quiz)) {
+    const n = all(section, ".sf-choice").length;
+    const order = seed && quiz.dataset.sfShuffle !== "false" && section.dataset.sfShuffle !== "false"
+      ? shuffled(n, `${seed}:${quiz.dataset.sfQuiz}:${section.dataset.sfScenario}`) : [...Array(n).keys()];
+    for (const i of order) {
+      section.querySelector("fieldset").append(section.querySelector(`.sf-choice input[value="${i}"]`).parentNode);
+      section.querySelector("[data-sf-explain]").append(section.querySelector(`[data-sf-choice="${i}"]`));
+    }
+  }
+}
+
+// The learner's order on screen, the written one in print.
+export const seedOf = (store) => !matchMedia("print").matches && store.seed();
 
 function showAnswer(quiz, section, index) {
   const input = section.querySelector(`.sf-choice input[value="${index}"]`);
@@ -105,6 +125,7 @@ export function setupQuiz(quiz, store, { review = false } = {}) {
   if (quiz.dataset.sfReady) return;
   quiz.dataset.sfReady = "1";
   quiz.classList.add("sf-js");
+  arrange(quiz, seedOf(store));
   if (review) return;
   const { id, version, record } = state(quiz, store);
   if (store.pruneQuiz(id, version)) quiz.prepend(h("p", { class: "sf-notice" }, say(quiz, "changed")));
@@ -141,7 +162,9 @@ function check(form, store) {
       record.best = better(record.best, record.latest);
     }
   }
-  store.saveQuiz(id, version, record);
+  if (!store.saveQuiz(id, version, record) || store.fellBack) {
+    section.querySelector("[data-sf-feedback]").append(h("p", { class: "sf-notice" }, say(quiz, "unsaved")));
+  }
 }
 
 function retry(quiz, store) {

@@ -4,7 +4,7 @@
 // per-page setup runs on Material's document$ (first load and instant navigation) and is
 // idempotent.
 import { SELF, percentText } from "./grading.js";
-import { all, h, listen, say, setupQuiz } from "./quiz.js";
+import { all, arrange, h, listen, say, seedOf, setupQuiz } from "./quiz.js";
 import { browserStorage, createStore, siteScope } from "./store.js";
 
 const store = createStore(browserStorage(), siteScope());
@@ -13,11 +13,8 @@ function trackVisit(marker) {
   const kind = marker?.dataset.sfPage;
   if (kind !== "lesson" && kind !== "quiz") return;
   if (kind === "lesson") {
-    const lessons = store.read("lessons");
-    const opened = lessons && typeof lessons === "object" ? lessons : {};
-    if (!opened[marker.dataset.sfLesson]) {
-      store.write("lessons", { ...opened, [marker.dataset.sfLesson]: 1 });
-    }
+    const opened = store.table("lessons");
+    if (opened[marker.dataset.sfLesson] !== 1) store.write("lessons", { ...opened, [marker.dataset.sfLesson]: 1 });
   }
   const heading = document.querySelector(".md-content h1")?.cloneNode(true);
   heading?.querySelector(".headerlink")?.remove();
@@ -31,21 +28,21 @@ const share = (r) => `${r.service} of ${r.total} service-oriented (${percentText
 
 // Badges and result lines of every card; returns the counts for the summary.
 function fillCards(root) {
-  const lessons = store.read("lessons") || {};
+  const lessons = store.table("lessons");
   const counts = { lessons: 0, read: 0, quizzes: 0, done: 0, passed: 0 };
   for (const card of all(root, ".sf-card")) {
     const items = [];
-    const { sfLesson: lesson, sfQuiz: quiz, sfVersion: version } = card.dataset;
+    const { sfLesson: lesson, sfQuiz: quiz, sfVersion: version, sfTotal, sfPass } = card.dataset;
     if (lesson) {
       counts.lessons += 1;
-      if (lessons[lesson]) {
+      if (lessons[lesson] === 1) {
         counts.read += 1;
         items.push(badge("read", "Read"));
       }
     }
     if (quiz) {
       counts.quizzes += 1;
-      const record = store.quiz(quiz, version);
+      const record = store.quiz(quiz, version, Number(sfTotal), Number(sfPass));
       if (record.best) {
         counts.done += 1;
         counts.passed += record.best.passed ? 1 : 0;
@@ -84,8 +81,9 @@ function summarize(root) {
   const last = store.read("last");
   const slot = root.querySelector("[data-sf-continue]");
   if (slot && typeof last?.path === "string" && typeof last.title === "string") {
+    // Only to a page of this course: a loaded file may hold any address.
     const url = new URL(last.path, new URL(store.scope, location.href));
-    if (url.origin === location.origin) {
+    if (url.origin === location.origin && url.pathname.startsWith(store.scope)) {
       slot.replaceChildren("Continue where you left off: ", h("a", { href: url.pathname }, last.title));
       slot.hidden = false;
     }
@@ -156,7 +154,7 @@ async function setupReview(root) {
   const wanted = all(root, "[data-sf-review-sources] a").map((link) => ({
     link,
     missed: Object.entries(store.quiz(link.dataset.sfQuiz, link.dataset.sfVersion).last)
-      .filter(([, pick]) => pick.k === SELF).map(([sid]) => sid),
+      .filter(([, pick]) => pick.k === SELF),
   })).filter((source) => source.missed.length);
   if (!wanted.length) {
     status.textContent = say(root, "none");
@@ -169,8 +167,10 @@ async function setupReview(root) {
       const page = new DOMParser().parseFromString(await (await fetch(link.href)).text(), "text/html");
       const source = page.querySelector("[data-sf-quiz]");
       if (source?.dataset.sfVersion !== link.dataset.sfVersion) continue;
-      const sections = missed.map((sid) => source.querySelector(`[data-sf-scenario="${CSS.escape(sid)}"]`))
-        .filter(Boolean).map((section) => document.importNode(section, true));
+      // A scenario is missed when the quiz itself says the saved pick is self-serving.
+      const sections = missed.map(([sid, { c }]) => source
+        .querySelector(`[data-sf-scenario="${CSS.escape(sid)}"] input[value="${c}"][data-sf-kind="${SELF}"]`)
+        ?.closest("[data-sf-scenario]")).filter(Boolean).map((section) => document.importNode(section, true));
       if (!sections.length) continue;
       found += sections.length;
       const quiz = h("div", { class: "sf-quiz sf-quiz--review", "data-sf-review": "" },
@@ -187,14 +187,14 @@ async function setupReview(root) {
 function setupJournal(journal) {
   journal.dataset.sfReady = "1";
   const name = `journal:${journal.dataset.sfJournal}`;
-  const saved = store.read(name) || {};
+  const saved = store.table(name);
   for (const field of all(journal, "[data-sf-entry]")) {
     if (typeof saved[field.dataset.sfEntry] === "string") field.value = saved[field.dataset.sfEntry];
   }
   journal.addEventListener("input", (event) => {
     const field = event.target.closest("[data-sf-entry]");
     if (!field) return;
-    const ok = store.write(name, { ...store.read(name), [field.dataset.sfEntry]: field.value });
+    const ok = store.write(name, { ...store.table(name), [field.dataset.sfEntry]: field.value });
     const note = journal.querySelector("[data-sf-journal-status]");
     if (note) note.textContent = ok ? "Saved in this browser." : "Could not save: this browser is not keeping data.";
   });
@@ -228,14 +228,24 @@ document.addEventListener("change", (event) => {
   const target = event.target.closest?.("[data-sf-action=import]");
   if (target) act(target);
 });
-// Printing shows every feedback: open all disclosures, then close the ones opened.
+// Moving a focused choice blurs it; focus goes back where it was.
+function arrangeAll(seed) {
+  const focused = document.activeElement;
+  for (const quiz of all(document, ".sf-quiz.sf-js")) arrange(quiz, seed);
+  if (document.activeElement !== focused) focused?.focus({ preventScroll: true });
+}
+// Printing shows the written order of choices and every feedback: open all disclosures,
+// then close the ones opened and bring back the learner's order.
+matchMedia("print").addEventListener("change", () => arrangeAll(seedOf(store)));
 addEventListener("beforeprint", () => {
+  arrangeAll(null);
   for (const details of all(document, "details:not([open])")) {
     details.open = true;
     details.dataset.sfPrintOpened = "";
   }
 });
 addEventListener("afterprint", () => {
+  arrangeAll(seedOf(store));
   for (const details of all(document, "details[data-sf-print-opened]")) {
     details.open = false;
     delete details.dataset.sfPrintOpened;

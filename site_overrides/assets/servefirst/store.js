@@ -1,9 +1,15 @@
 // Progress in localStorage under "servefirst:<site path>:", so sites sharing an origin
 // (GitHub Pages) never mix. Blocked storage falls back to memory; full or corrupt storage
 // never throws.
+import { SELF, SERVICE, passes } from "./grading.js";
+
 const FORMAT = "servefirst-progress";
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const count = (v) => Number.isInteger(v) && v >= 0;
+const choice = (v) => count(v) && v < 6;
+// State keyed by ids lives in objects without a prototype: an id such as `constructor` or
+// `__proto__` is then an ordinary key, never an inherited property.
+const table = (v) => Object.assign(Object.create(null), isObject(v) ? v : {});
 
 function memory() {
   const map = new Map();
@@ -20,20 +26,22 @@ const attempt = (fn, fallback) => {
   try { return fn(); } catch { return fallback; }
 };
 
-// A quiz record with anything malformed dropped rather than trusted.
-function cleanQuiz(raw) {
-  const record = { picks: {}, last: {}, latest: null, best: null };
+// A quiz record checked against the quiz (`total` scenarios, `pass` mark): picks name a
+// choice, scores are whole numbers within the quiz and "passed" is worked out again, so a
+// hand-edited or loaded file cannot claim more than the course allows.
+function cleanQuiz(raw, total, pass) {
+  const record = { picks: table(), last: table(), latest: null, best: null };
   if (!isObject(raw)) return record;
-  for (const [sid, c] of Object.entries(isObject(raw.picks) ? raw.picks : {})) {
-    if (count(c)) record.picks[sid] = c;
+  for (const [sid, c] of Object.entries(table(raw.picks))) {
+    if (choice(c)) record.picks[sid] = c;
   }
-  for (const [sid, p] of Object.entries(isObject(raw.last) ? raw.last : {})) {
-    if (isObject(p) && count(p.c) && typeof p.k === "string") record.last[sid] = { c: p.c, k: p.k };
+  for (const [sid, p] of Object.entries(table(raw.last))) {
+    if (isObject(p) && choice(p.c) && (p.k === SELF || p.k === SERVICE)) record.last[sid] = { c: p.c, k: p.k };
   }
   for (const field of ["latest", "best"]) {
     const r = raw[field];
-    if (isObject(r) && count(r.service) && count(r.total) && r.total > 0) {
-      record[field] = { service: r.service, total: r.total, passed: Boolean(r.passed) };
+    if (isObject(r) && count(r.service) && r.service <= total && r.total === total) {
+      record[field] = { service: r.service, total, passed: passes(r.service, total, pass) };
     }
   }
   return record;
@@ -68,7 +76,17 @@ export function createStore(storage, scope) {
     fellBack,
     read,
     write,
-    quiz: (id, version) => cleanQuiz(read(quizName(id, version))),
+    // An object without a prototype of what is stored under `name` (lessons, a journal).
+    table: (name) => table(read(name)),
+    quiz: (id, version, total, pass) => cleanQuiz(read(quizName(id, version)), total, pass),
+    // The learner's seed for the order of choices, made on first use; null when this
+    // browser cannot keep it (the written order is then shown, the same on every visit).
+    seed() {
+      const kept = read("seed");
+      if (typeof kept === "string" && /^[0-9a-f]{16}$/.test(kept)) return kept;
+      const made = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(16).padStart(8, "0")).join("");
+      return !fellBack && write("seed", made) ? made : null;
+    },
     saveQuiz: (id, version, record) => write(quizName(id, version), record),
     // Records of this quiz made for other versions of it; returns how many were dropped.
     pruneQuiz: (id, version) => prune(names().filter(
@@ -87,7 +105,7 @@ export function createStore(storage, scope) {
         throw new Error("This file is not a Serve First progress file.");
       }
       const entries = Object.entries(file.data).filter(
-        ([n]) => /^(quiz:[a-z0-9-]+:[0-9a-f]+|lessons|last|journal:[a-z0-9-]+)$/.test(n));
+        ([n]) => /^(quiz:[a-z0-9-]+:[0-9a-f]+|lessons|last|seed|journal:[a-z0-9-]+)$/.test(n));
       const written = entries.filter(([n, value]) => write(n, value)).length;
       if (entries.length && !written) throw new Error("This browser would not save the progress.");
       return written;
