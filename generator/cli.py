@@ -1,4 +1,4 @@
-"""The command-line adapter: `servefirst check | export | schema | new`.
+"""The command-line adapter: `servefirst check | export | schema | new | init`.
 
 Folders and options come from the `servefirst` plugin entry in `mkdocs.yml` (read with
 MkDocs' own YAML loader, which understands Material's `!!python/name:` tags and `INHERIT`),
@@ -224,6 +224,31 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.scaffold import FolderNotEmpty, init_course
+
+    target = Path(args.dir)
+    title = " ".join((args.title or target.resolve().name.replace("-", " ")).split())
+    if not title or len(title) > 200 or not title.isprintable():
+        raise UsageError("--title must be one line of at most 200 printable characters")
+    try:
+        written = init_course(target, title[0].upper() + title[1:], allow_non_empty=args.force)
+    except FolderNotEmpty:
+        raise UsageError(
+            f"{target} is not empty; choose a new folder, or pass --force to add a course "
+            "beside what is there (no existing file is ever replaced)"
+        ) from None
+    except FileExistsError as error:
+        raise UsageError(f"{error}; nothing was written") from None
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"\nNext: cd {target} && python3 -m venv .venv && .venv/bin/pip install -r "
+        "requirements.txt && .venv/bin/mkdocs serve"
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="servefirst", description="Check and export a Serve First course."
@@ -253,6 +278,14 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", parents=[common], help="write the JSON Schemas")
     schema.add_argument("--out", help="the folder (default: schemas/ beside mkdocs.yml)")
     schema.set_defaults(run=cmd_schema)
+
+    init = commands.add_parser("init", help="start a new course repository in a folder")
+    init.add_argument("dir", help="the folder to create (it must be empty or new)")
+    init.add_argument("--title", help="the course's title (default: from the folder name)")
+    init.add_argument(
+        "--force", action="store_true", help="add to a non-empty folder (never replaces a file)"
+    )
+    init.set_defaults(run=cmd_init)
 
     new = commands.add_parser("new", parents=[common], help="start a lesson or quiz file")
     new.add_argument("kind", choices=("lesson", "quiz"))

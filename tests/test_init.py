@@ -1,0 +1,91 @@
+"""`servefirst init`: a new course that checks and builds strict with no edits, and a
+command that never overwrites anything."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import mkdocs_build, run
+
+SERVEFIRST = [sys.executable, "-m", "generator"]
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_new_course_checks_and_builds_strict_as_it_is(tmp_path: Path) -> None:
+    course = tmp_path / "coaching-conversations"
+    made = run([*SERVEFIRST, "init", str(course)], tmp_path)
+    assert made.returncode == 0, made.stderr
+    files = set(_tree(course))
+    assert {
+        "mkdocs.yml",
+        "requirements.txt",
+        "README.md",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+        "content/course.yml",
+        "content/lessons/example-huddle.yml",
+        "quizzes/example-huddle.yml",
+        "schemas/quiz.schema.json",
+    } <= files
+    assert not [f for f in files if f.startswith(("tests/", "benchmarks/", "site_overrides/"))]
+    config = yaml.safe_load((course / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert config["site_name"] == "Coaching conversations"
+    assert config["plugins"] == ["search", "servefirst"]
+    assert "custom_dir" not in config["theme"]
+    requirement = (course / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert requirement.startswith("servefirst==") and requirement != "servefirst=="
+    assert "EXAMPLE" in (course / "quizzes/example-huddle.yml").read_text(encoding="utf-8")
+
+    checked = run([*SERVEFIRST, "check", "--strict"], course)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = mkdocs_build(course)
+    assert built.returncode == 0, built.stderr
+    assert (course / "site/lessons/example-huddle/quiz/index.html").is_file()
+
+
+def test_the_new_workflow_passes_actionlint(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    assert run([*SERVEFIRST, "init", str(course)], tmp_path).returncode == 0
+    actionlint = Path(sys.executable).parent / "actionlint"
+    linted = run([str(actionlint), str(course / ".github/workflows/pages.yml")], course)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_init_refuses_a_non_empty_folder_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "busy"
+    (folder / "content").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("keep me\n", encoding="utf-8")
+    before = _tree(folder)
+
+    refused = run([*SERVEFIRST, "init", str(folder)], tmp_path)
+    assert refused.returncode == 2
+    assert "is not empty" in refused.stderr and "Traceback" not in refused.stderr
+    assert _tree(folder) == before
+
+    forced = run([*SERVEFIRST, "init", str(folder), "--force"], tmp_path)
+    assert forced.returncode == 2
+    assert "mkdocs.yml already exists; nothing was written" in forced.stderr
+    assert _tree(folder) == before
+
+
+def test_force_adds_a_course_beside_other_files(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    (folder / "LICENSE").write_text("mine\n", encoding="utf-8")
+    made = run([*SERVEFIRST, "init", str(folder), "--force", "--title", "Team: basics"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (folder / "LICENSE").read_text(encoding="utf-8") == "mine\n"
+    course = yaml.safe_load((folder / "content/course.yml").read_text(encoding="utf-8"))
+    assert course["title"] == "Team: basics"
