@@ -18,7 +18,7 @@ from string import Template
 
 from generator.schema import write_schemas
 
-SCAFFOLD = Path(__file__).parent / "scaffold"
+SCAFFOLD = Path(__file__).parent / "templates" / "init"
 
 # Target path -> packaged file, and whether `$title`/`$version` are filled in. Dot files
 # are stored without their dot: package data globs skip hidden files.
