@@ -78,6 +78,8 @@ class Site:
     nav: list[NavEntry]
     sources: Sources
     warnings: list[Problem] = field(default_factory=list)
+    # What the pages were rendered from, for other outputs (the SCORM package, GIFT).
+    checked: CheckedCourse | None = None
 
 
 _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
@@ -193,18 +195,17 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     quizzes = [q for q in quizzes if q.model.lesson is None or q.model.lesson in lesson_ids]
     warnings = lint_course(lessons, quizzes)
 
-    rendered = render_site(
-        CheckedCourse(
-            course=course,
-            lessons=lessons,
-            quizzes=_quiz_order(quizzes, lessons),
-            content_dir=settings.content_dir,
-            content_files=frozenset(pages),
-            drafts=frozenset(unavailable),
-            allow_html=settings.allow_html,
-            use_directory_urls=settings.use_directory_urls,
-        )
+    checked = CheckedCourse(
+        course=course,
+        lessons=lessons,
+        quizzes=_quiz_order(quizzes, lessons),
+        content_dir=settings.content_dir,
+        content_files=frozenset(pages),
+        drafts=frozenset(unavailable),
+        allow_html=settings.allow_html,
+        use_directory_urls=settings.use_directory_urls,
     )
+    rendered = render_site(checked)
     problems += rendered.problems
     if settings.field_reference:
         rendered.pages.append(
@@ -212,7 +213,13 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
                 settings.field_reference, render_reference(), "Field reference", in_course_nav=False
             )
         )
-    site = Site(pages=rendered.pages, nav=rendered.nav, sources=sources, warnings=capped(warnings))
+    site = Site(
+        pages=rendered.pages,
+        nav=rendered.nav,
+        sources=sources,
+        warnings=capped(warnings),
+        checked=checked,
+    )
     # A text rendered on two pages (a summary on its lesson and on the home page) is
     # reported once.
     return site, capped(dict.fromkeys(problems))
