@@ -21,7 +21,7 @@ IN_WRITTEN_ORDER = """() => [...document.querySelectorAll('[data-sf-scenario]')]
   [...s.querySelectorAll('.sf-choice input')].every((input, n) => input.value === String(n)))"""
 EXPLAINED = """() => [...document.querySelectorAll('[data-sf-scenario]')].every(s =>
   [...s.querySelectorAll('.sf-choice input')].map(i => i.value).join() ===
-  [...s.querySelectorAll('[data-sf-choice]')].map(d => d.dataset.sfChoice).join())"""
+  [...s.querySelectorAll('details[data-sf-choice]')].map(d => d.dataset.sfChoice).join())"""
 
 
 def orders(page) -> dict[str, str]:
@@ -47,7 +47,7 @@ def seed_until_shuffled(page, url: str) -> dict[str, str]:
     """Give the learner seeds until the open quiz shows some choices out of written order."""
     key = page.evaluate("`servefirst:${new URL(__md_scope).pathname}:seed`")
     for n in range(1, 50):
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(f"{n:016x}")])
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(f"{n:016}")])
         page.goto(url)
         found = orders(page)
         if not all(written(order) for order in found.values()):
@@ -143,7 +143,7 @@ def test_shuffle_false_keeps_the_written_order_for_every_learner(tricky_site, co
         page.goto(tricky_site.url + "lessons/constructor/quiz/")
         key = key or page.evaluate("`servefirst:${new URL(__md_scope).pathname}:seed`")
         assert orders(page) == {"constructor/constructor": "0 1 2 3 4 5"}
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(f"{n:016x}")])
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(f"{n:016}")])
 
 
 def test_print_and_no_javascript_show_the_written_order(course_site, browser, page) -> None:

@@ -1,7 +1,6 @@
 // Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
 // feedback in each scenario's live region and keeps answers in the store.
-import { SERVICE, better, kindLabel, percentText, score } from "./grading.js";
-import { shuffled } from "./shuffle.js";
+import { SERVICE, better, kindLabel, percentText, score, shuffled } from "./grading.js";
 
 export const all = (root, selector) => [...root.querySelectorAll(selector)];
 
@@ -33,10 +32,10 @@ const textOf = (input) => {
 
 function state(quiz, store) {
   const { sfQuiz: id, sfVersion: version, sfTotal, sfPass } = quiz.dataset;
-  return { id, version, record: store.quiz(id, version, Number(sfTotal), Number(sfPass)) };
+  return { id, version, record: store.quiz(id, version, sfTotal, sfPass) };
 }
 
-// Choices, and their explanations, in the learner's order, or in the written order when
+// Choices (and their explanations: both carry data-sf-choice) in the learner's order, or in the written order when
 // `seed` is falsy (print, a browser that keeps nothing) or the author asked for it. Real
 // nodes move, so Tab, arrow keys and screen readers meet them in the order seen; choices
 // keep their written index as their value, which is what answers are saved under.
@@ -45,10 +44,7 @@ export function arrange(quiz, seed) {
     const n = all(section, ".sf-choice").length;
     const order = seed && quiz.dataset.sfShuffle !== "false" && section.dataset.sfShuffle !== "false"
       ? shuffled(n, `${seed}:${quiz.dataset.sfQuiz}:${section.dataset.sfScenario}`) : [...Array(n).keys()];
-    for (const i of order) {
-      section.querySelector("fieldset").append(section.querySelector(`.sf-choice input[value="${i}"]`).parentNode);
-      section.querySelector("[data-sf-explain]").append(section.querySelector(`[data-sf-choice="${i}"]`));
-    }
+    for (const i of order) for (const node of all(section, `[data-sf-choice="${i}"]`)) node.parentNode.append(node);
   }
 }
 
@@ -71,7 +67,7 @@ function showAnswer(quiz, section, index) {
   section.querySelector("[data-sf-feedback]").replaceChildren(
     h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, say(quiz, "verdict", { kind }))),
     ...feedbackOf(section, index));
-  for (const item of all(section, "[data-sf-choice]")) {
+  for (const item of all(section, "details[data-sf-choice]")) {
     item.classList.toggle("sf-picked", item.dataset.sfChoice === String(index));
   }
   return true;

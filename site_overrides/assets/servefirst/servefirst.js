@@ -42,7 +42,7 @@ function fillCards(root) {
     }
     if (quiz) {
       counts.quizzes += 1;
-      const record = store.quiz(quiz, version, Number(sfTotal), Number(sfPass));
+      const record = store.quiz(quiz, version, sfTotal, sfPass);
       if (record.best) {
         counts.done += 1;
         counts.passed += record.best.passed ? 1 : 0;

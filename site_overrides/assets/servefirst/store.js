@@ -26,7 +26,8 @@ const attempt = (fn, fallback) => {
   try { return fn(); } catch { return fallback; }
 };
 
-// A quiz record checked against the quiz (`total` scenarios, `pass` mark): picks name a
+// A quiz record checked against the quiz (`total` scenarios, `pass` mark, numbers or the
+// text of data attributes): picks name a
 // choice, scores are whole numbers within the quiz and "passed" is worked out again, so a
 // hand-edited or loaded file cannot claim more than the course allows.
 function cleanQuiz(raw, total, pass) {
@@ -40,8 +41,8 @@ function cleanQuiz(raw, total, pass) {
   }
   for (const field of ["latest", "best"]) {
     const r = raw[field];
-    if (isObject(r) && count(r.service) && r.service <= total && r.total === total) {
-      record[field] = { service: r.service, total, passed: passes(r.service, total, pass) };
+    if (isObject(r) && count(r.service) && r.service <= total && r.total === +total) {
+      record[field] = { service: r.service, total: r.total, passed: passes(r.service, total, pass) };
     }
   }
   return record;
@@ -83,8 +84,8 @@ export function createStore(storage, scope) {
     // browser cannot keep it (the written order is then shown, the same on every visit).
     seed() {
       const kept = read("seed");
-      if (typeof kept === "string" && /^[0-9a-f]{16}$/.test(kept)) return kept;
-      const made = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(16).padStart(8, "0")).join("");
+      if (/^\d{2,20}$/.test(kept)) return kept;
+      const made = crypto.getRandomValues(new Uint32Array(2)).join("");
       return !fellBack && write("seed", made) ? made : null;
     },
     saveQuiz: (id, version, record) => write(quizName(id, version), record),
