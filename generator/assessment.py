@@ -123,6 +123,10 @@ def _count(scenarios: Sequence[_Scenario], hit: list[bool], chances: list[float]
     return _Count(hits, len(scenarios), sum(chances), _tail(chances, len(hits)))
 
 
+def _listed(items: list[str]) -> str:
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]
+
+
 def _ids(scenarios: Sequence[_Scenario]) -> str:
     return ", ".join(f"'{s.id}'" for s in scenarios)
 
@@ -305,8 +309,8 @@ def _words(scenarios: Sequence[_Scenario]) -> list[Problem]:
         words = list(dict.fromkeys(t for t in in_order if t in tells))
         kind = tells[words[0]][0]
         one = len(words) == 1
-        named = " and ".join(f"'{t}'" for t in words)
-        counts = " and ".join(str(tells[t][1]) for t in words)
+        named = _listed([f"'{t}'" for t in words])
+        counts = _listed([str(tells[t][1]) for t in words])
         odds = _odds(max(tells[t][2] for t in words))
         act, them = ("rule out", "self-serving") if kind else ("pick", SERVICE)
         warnings.append(
