@@ -3,9 +3,9 @@
 Consumes every validated lesson and quiz (with its document, for positions) and the list of
 hand-written pages; produces located problems: duplicate ids, references that point
 nowhere or disagree, scenarios without both kinds of choice, hand-written files that
-would be published where another file is (by case too) or over Serve First's own assets,
-and ids too long to become a path. Links inside Markdown are checked while rendering,
-because only the Markdown parser can tell a link from text that looks like one.
+would be published where another file is (by case too) or over Serve First's own
+assets. Links inside Markdown are checked while rendering, because only the Markdown
+parser can tell a link from text that looks like one.
 """
 
 from __future__ import annotations
@@ -22,12 +22,9 @@ from generator.errors import START, Problem, display_path
 from generator.load import Document, Key
 from generator.models import Lesson, Quiz
 from generator.plan import HOME, PROGRESS, REVIEW, file_url, lesson_src, quiz_src
-from generator.tree import NAME_BYTES, PATH_LIMIT, path_length
 from generator.validate import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
-# The site folder MkDocs writes by default; generated paths are measured with it.
-SITE_FOLDER = "site/"
 
 
 @dataclass(frozen=True)
@@ -206,51 +203,46 @@ def check_page_collisions(
         published_file(src, use_directory_urls).casefold(): owner
         for src, owner in generated.items()
     }
+    folders: dict[str, str] = {}
+    for src in generated:
+        _claim_folders(published_file(src, use_directory_urls), folders)
     problems = []
     for src in pages:
         path = content_dir / src
         target = published_file(src, use_directory_urls)
         owner = taken.setdefault(target.casefold(), path)
+        twin = _claim_folders(target, folders)
         if target.casefold().startswith(ASSET_DIR.casefold()):
             message = OWN_ASSETS
-        elif owner == path:
-            continue
         elif isinstance(owner, str):
             message = owner
-        elif isinstance(owner, Path):
+        elif isinstance(owner, Path) and owner != path:
             message = (
                 f"{display_path(owner)} is published at the same place ({target}, ignoring "
                 "case); rename one of them"
             )
-        else:
+        elif isinstance(owner, Entry):
             noun = "lesson" if isinstance(owner.model, Lesson) else "quiz"
             where = _where(owner, ("id",))
             message = f"{noun} '{owner.model.id}' ({where}) is published at this path"
+        elif twin is not None:
+            message = (
+                f"this is published in the folder '{twin[0]}', and another file in "
+                f"'{twin[1]}'; macOS and Windows keep one folder for names that differ only "
+                "by case; use one spelling"
+            )
+        else:
+            continue
         problems.append(Problem(path, START, message))
     return problems
 
 
-def check_published_paths(
-    lessons: Sequence[Entry[Lesson]],
-    quizzes: Sequence[Entry[Quiz]],
-    use_directory_urls: bool = True,
-) -> list[Problem]:
-    """A generated page's path (made from an id) must fit the limits of file systems."""
-    problems = []
-    for src, owner in _generated(lessons, quizzes, ()).items():
-        if isinstance(owner, str):
-            continue
-        path = SITE_FOLDER + published_file(src, use_directory_urls)
-        longest = max(len(part.encode("utf-8")) for part in path.split("/"))
-        if path_length(path) > PATH_LIMIT or longest > NAME_BYTES:
-            ident = owner.model.id
-            problems.append(
-                owner.problem(
-                    ("id",),
-                    f"the id is {len(ident)} characters long: its page would be published as "
-                    f"{path.replace(ident, '<id>')} ({path_length(path)} characters); paths are "
-                    f"limited to {PATH_LIMIT} characters and names to {NAME_BYTES} bytes, so "
-                    "the site can be built and checked out on every system; shorten the id",
-                )
-            )
-    return problems
+def _claim_folders(target: str, folders: dict[str, str]) -> tuple[str, str] | None:
+    """Record the folders of `target`; return one that another spelling took first."""
+    parts = target.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        folder = "/".join(parts[:end])
+        taken = folders.setdefault(folder.casefold(), folder)
+        if taken != folder:
+            return folder, taken
+    return None

@@ -23,7 +23,6 @@ from pydantic import BaseModel
 from generator.check import (
     Entry,
     check_page_collisions,
-    check_published_paths,
     check_references,
     check_scenarios,
     check_unique_ids,
@@ -182,7 +181,6 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     problems += check_page_collisions(
         pages, settings.content_dir, lessons, quizzes, reserved, settings.use_directory_urls
     )
-    problems += check_published_paths(lessons, quizzes, settings.use_directory_urls)
 
     # Ids must be unique before pages can be placed by id.
     lessons = _first_of_each_id(lessons)

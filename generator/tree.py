@@ -147,9 +147,10 @@ def _entry_problem(path: Path, name: str, project: Path, twins: dict[str, str]) 
         return problem
     twin = twins.setdefault(_twin_key(name), name)
     if twin != name:
+        how = "by case" if twin.casefold() == name.casefold() else "by how accents are encoded"
         return (
-            f"'{twin}' and '{name}' differ only by case or accents' encoding; macOS and "
-            "Windows keep only one of them; rename or merge one"
+            f"'{twin}' and '{name}' differ only {how}; macOS and Windows keep only one of "
+            "them; rename or merge one"
         )
     relative = display_path(path, project)
     if path_length(relative) > PATH_LIMIT:

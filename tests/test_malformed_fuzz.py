@@ -21,6 +21,7 @@ The corpus-based tests of named malformed inputs are in `test_malformed.py`.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -295,4 +296,107 @@ def test_pipeline_on_edited_projects(projects: Path, edits: list[tuple[str, byte
     if not any(p.severity == "error" for p in problems):
         assert site.pages
     assert fingerprint(project) == before
+    shutil.rmtree(project)
+
+
+# --- file names and links ----------------------------------------------------------------------
+
+LETTERS = "abcdefghij"
+# No Windows device name can be spelt from these letters, and none is unsafe anywhere.
+safe_names = (
+    st.text(st.sampled_from(LETTERS + "0123456789-_ "), min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
+invisible = st.characters(categories=("Cc", "Cf", "Zl", "Zp"), exclude_characters="\x00/")
+DEVICE_NAMES = ["con", "PRN", "Aux", "nul", "COM1", "com9", "lpt1", "LPT3", "com¹"]
+
+
+@st.composite
+def unsafe_names(draw: st.DrawFn) -> str:
+    """A name no portable course may hold (each kind built, not filtered for)."""
+    name = draw(safe_names)
+    kind = draw(st.sampled_from(["invisible", "reserved", "device", "trailing"]))
+    at = draw(st.integers(0, len(name)))
+    if kind == "invisible":
+        return name[:at] + draw(invisible) + name[at:]
+    if kind == "reserved":
+        return name[:at] + draw(st.sampled_from('<>:"\\|?*#%')) + name[at:]
+    if kind == "device":
+        extension = draw(st.sampled_from(["", ".txt", ".md", ".tar.gz", ".png"]))
+        return draw(st.sampled_from(DEVICE_NAMES)) + extension
+    return name + draw(st.sampled_from([".", " "]))
+
+
+LINKS = {  # target (from content/) -> may the link be published?
+    "/etc/passwd": False,
+    "/proc/self/environ": False,
+    "/etc": False,
+    ".": False,
+    "..": False,
+    "../..": False,
+    "../.env": False,
+    "missing.png": False,
+    "pic.png": True,
+    "../shared": True,
+}
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> list[tuple[str, str | None, bool]]:
+    """Entries to add under content/: (name, link target or None for a file, allowed)."""
+    entries: list[tuple[str, str | None, bool]] = []
+    for name in draw(st.lists(safe_names, max_size=3, unique=True)):
+        entries.append((f"f-{name}.png", None, True))
+    for name in draw(st.lists(unsafe_names(), max_size=3, unique=True)):
+        entries.append((name, None, False))
+    twin = draw(st.one_of(st.none(), safe_names.filter(lambda n: any(c in LETTERS for c in n))))
+    if twin:
+        # The second of two twins in code-point order is reported ('T' sorts before 't').
+        entries += [(f"T-{twin.upper()}", None, True), (f"t-{twin}", None, False)]
+    if draw(st.booleans()):
+        entries.append(("/".join(["d" * 60] * 3) + "/long-enough.png", None, False))
+    for number, target in enumerate(draw(st.lists(st.sampled_from(sorted(LINKS)), max_size=3))):
+        entries.append((f"link-{number}", target, LINKS[target]))
+    return entries
+
+
+def regular_files(project: Path) -> dict[str, bytes]:
+    """Every regular file under `project`, links not followed."""
+    found = {}
+    for folder, _, names in os.walk(project):
+        for name in names:
+            path = Path(folder) / name
+            if path.is_file() and not path.is_symlink():
+                found[path.relative_to(project).as_posix()] = path.read_bytes()
+    return found
+
+
+@settings(FUZZ, max_examples=60)
+@given(entries=trees())
+def test_file_names_and_links(projects: Path, entries: list[tuple[str, str | None, bool]]) -> None:
+    project = Path(tempfile.mkdtemp(dir=projects))
+    shutil.copytree(SAMPLE / "content", project / "content")
+    shutil.copytree(SAMPLE / "quizzes", project / "quizzes")
+    (project / "content" / "pic.png").write_bytes(b"png")
+    (project / "shared").mkdir()
+    (project / "shared" / "chart.png").write_bytes(b"png")
+    (project / ".env").write_text("SECRET=1\n")
+    for name, target, _ in entries:
+        path = project / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if target is None:
+            path.write_bytes(b"x")
+        else:
+            path.symlink_to(target)
+    before = regular_files(project)
+
+    _, problems = run_pipeline(Settings(project / "content", project / "quizzes"))
+
+    errors = {p.path for p in problems if p.severity == "error"}
+    for name, _, allowed in entries:
+        assert (project / "content" / name in errors) != allowed, (name, problems)
+    for problem in problems:
+        assert "\n" not in problem.format() and "\r" not in problem.format(), problem
+    assert regular_files(project) == before
     shutil.rmtree(project)
