@@ -122,13 +122,20 @@ def check_references(
                 )
             )
         elif quiz.model.lesson != entry.model.id:
-            said = f"names lesson '{quiz.model.lesson}'" if quiz.model.lesson else "names no lesson"
-            problems.append(
-                entry.problem(
-                    ("quiz",),
-                    f"quiz '{wanted}' ({_where(quiz, ('id',))}) {said}; "
-                    f"add 'lesson: {entry.model.id}' to it",
+            named = quiz.model.lesson
+            if named is not None and named not in lesson_by_id:
+                continue  # the quiz's own error names the lesson it misspelled
+            if named is None:
+                fix = f"names no lesson; add 'lesson: {entry.model.id}' to it"
+            elif lesson_by_id[named].model.quiz == wanted:
+                fix = (
+                    f"belongs to lesson '{named}', which names it too; a quiz belongs to one "
+                    "lesson, so give this lesson a quiz of its own"
                 )
+            else:
+                fix = f"says 'lesson: {named}'; change it to 'lesson: {entry.model.id}'"
+            problems.append(
+                entry.problem(("quiz",), f"quiz '{wanted}' ({_where(quiz, ('lesson',))}) {fix}")
             )
     for quiz_entry in quizzes:
         wanted = quiz_entry.model.lesson
@@ -143,12 +150,21 @@ def check_references(
                 )
             )
         elif lesson.model.quiz != quiz_entry.model.id:
-            said = f"names quiz '{lesson.model.quiz}'" if lesson.model.quiz else "names no quiz"
+            named = lesson.model.quiz
+            if named is not None and named not in quiz_by_id:
+                continue  # the lesson's own error names the quiz it misspelled
+            if named is None:
+                fix = f"names no quiz; add 'quiz: {quiz_entry.model.id}' to it"
+            elif quiz_by_id[named].model.lesson == wanted:
+                fix = (
+                    f"has quiz '{named}', which names it too; a lesson has one quiz, so "
+                    "point this quiz at another lesson"
+                )
+            else:
+                fix = f"says 'quiz: {named}'; change it to 'quiz: {quiz_entry.model.id}'"
             problems.append(
                 quiz_entry.problem(
-                    ("lesson",),
-                    f"lesson '{wanted}' ({_where(lesson, ('id',))}) {said}; "
-                    f"add 'quiz: {quiz_entry.model.id}' to it",
+                    ("lesson",), f"lesson '{wanted}' ({_where(lesson, ('quiz',))}) {fix}"
                 )
             )
     return problems

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from string import Template
@@ -22,10 +23,11 @@ from typing import Any
 
 from generator.course import Settings, build_site, run_pipeline, settings_from
 from generator.errors import ContentError
-from generator.models import SLUG_PATTERN
-from generator.schema import schema_name, write_schemas
+from generator.models import MODELS, SLUG_PATTERN
+from generator.schema import is_schema_file, schema_name, write_schemas
 
 EXPORT_MARKER = ".servefirst-export"
+CONFIG_MARKER = "# Made by 'servefirst export': builds the exported pages with plain MkDocs."
 
 
 class UsageError(Exception):
@@ -110,11 +112,17 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "gift":
+        return cmd_export_gift(args)
     settings, config, base = load_settings(args)
     out = Path(args.out)
     for folder in (settings.content_dir, settings.quizzes_dir):
         if _inside(out, folder) or _inside(folder, out):
             raise UsageError(f"--out {out} overlaps the course folder {folder}; choose another")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder; it was left as it is")
+    if args.mkdocs_config:
+        _guard_target(Path(args.mkdocs_config), settings, _is_export_config, "--mkdocs-config")
     if out.exists() and any(out.iterdir()):
         if not (out / EXPORT_MARKER).exists():
             raise UsageError(f"{out} is not empty and was not made by 'servefirst export'")
@@ -177,7 +185,8 @@ def _write_plain_config(
     if isinstance(theme, dict) and theme.get("custom_dir"):
         child["theme"] = {"custom_dir": os.path.relpath(base / theme["custom_dir"], here)}
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    body = yaml.safe_dump(child, sort_keys=False, allow_unicode=True)
+    target.write_text(f"{CONFIG_MARKER}\n{body}", encoding="utf-8")
 
 
 def _srcs(entry: Any) -> list[str]:
@@ -190,38 +199,85 @@ def _srcs(entry: Any) -> list[str]:
     return []
 
 
+def _guard_target(
+    path: Path, settings: Settings | None, ours: Callable[[Path], bool], what: str
+) -> None:
+    """Refuse to write `path` inside the course folders or over a file we did not write."""
+    for folder in (settings.content_dir, settings.quizzes_dir) if settings else ():
+        if _inside(path, folder):
+            raise UsageError(
+                f"{what} {path} is inside the course folder {folder}; choose a path outside it"
+            )
+    if path.exists() and not (path.is_file() and ours(path)):
+        raise UsageError(
+            f"{what} {path} exists and was not written by servefirst; it was left as it is"
+        )
+
+
+def _is_export_config(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.readline().rstrip(b"\r\n") == CONFIG_MARKER.encode()
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     folder = Path(args.out) if args.out else Path(args.config).resolve().parent / "schemas"
+    settings = None
+    if Path(args.config).is_file() or args.content is not None:
+        settings, _, _ = load_settings(args)
+    for kind in MODELS:
+        _guard_target(folder / schema_name(kind), settings, is_schema_file, "--out")
     for path in write_schemas(folder):
         print(f"wrote {path}")
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """A commented starter file; `new lesson` also starts its quiz, so that the pair
+    names each other from the start (a lesson alone would begin with a warning)."""
     if not re.match(SLUG_PATTERN, args.id):
         raise UsageError(
             f"'{args.id}' is not a valid id: use lowercase letters, digits and hyphens"
         )
     settings, _, base = load_settings(args)
-    if args.path:
-        target = Path(args.path)
-    elif args.kind == "lesson":
-        lessons = settings.content_dir / "lessons"
-        target = (lessons if lessons.is_dir() else settings.content_dir) / f"{args.id}.yml"
+    lesson = settings.content_dir / "lessons" / f"{args.id}.yml"
+    quiz = settings.quizzes_dir / f"{args.id}.yml"
+    if args.kind == "lesson":
+        target = Path(args.path) if args.path else lesson
+        pair = not args.no_quiz and not quiz.exists()
+        files = [(target, "lesson")] + ([(quiz, "quiz")] if pair else [])
+        paired = pair or quiz.exists()
     else:
-        target = settings.quizzes_dir / f"{args.id}.yml"
-    if target.exists():
-        raise UsageError(f"{target} already exists; it was left as it is")
-    schema = os.path.relpath(base / "schemas" / schema_name(args.kind), target.resolve().parent)
-    text = (Path(__file__).parent / "templates" / f"starter-{args.kind}.yml").read_text("utf-8")
-    title = args.id.replace("-", " ").capitalize()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(
-            Template(text).substitute(id=args.id, title=title, schema_path=Path(schema).as_posix())
-        )
-    print(f"wrote {target}")
+        target = Path(args.path) if args.path else quiz
+        files = [(target, "quiz")]
+        paired = any(p.stem == args.id for p in settings.content_dir.rglob(f"{args.id}.y*ml"))
+    for path, _ in files:
+        if path.exists():
+            raise UsageError(f"{path} already exists; it was left as it is")
+        _require_yaml_suffix(path)
+    lines = {
+        "quiz_line": f"quiz: {args.id}" if paired else f"# quiz: {args.id}  (once it exists)",
+        "lesson_line": f"lesson: {args.id}" if paired else f"# lesson: {args.id}  (its lesson)",
+    }
+    for path, kind in files:
+        schema = os.path.relpath(base / "schemas" / schema_name(kind), path.resolve().parent)
+        text = (Path(__file__).parent / "templates" / f"starter-{kind}.yml").read_text("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(
+                Template(text).substitute(
+                    lines,
+                    id=args.id,
+                    title=args.id.replace("-", " ").capitalize(),
+                    schema_path=Path(schema).as_posix(),
+                )
+            )
+        print(f"wrote {path}")
     return 0
+
+
+def _require_yaml_suffix(path: Path) -> None:
+    if path.suffix not in (".yml", ".yaml"):
+        raise UsageError(f"{path}: a course file must end in .yml")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -245,6 +301,77 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(
         f"\nNext: cd {target} && python3 -m venv .venv && .venv/bin/pip install -r "
         "requirements.txt && .venv/bin/mkdocs serve"
+    )
+    return 0
+
+
+def _output_file(args: argparse.Namespace, settings: Settings, suffix: str) -> Path:
+    """`--out` as a file path: outside the course folders, not a folder, with `suffix`."""
+    out = Path(args.out)
+    if out.suffix.lower() != suffix:
+        raise UsageError(f"--out {out} must end in {suffix}")
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; name the {suffix} file to write")
+    for folder in (settings.content_dir, settings.quizzes_dir):
+        if _inside(out, folder):
+            raise UsageError(f"--out {out} is inside the course folder {folder}; choose another")
+    return out
+
+
+def cmd_export_gift(args: argparse.Namespace) -> int:
+    from generator.gift import render_gift
+
+    settings, config, _ = load_settings(args)
+    out = _output_file(args, settings, ".gift")
+    try:
+        site = build_site(settings)
+    except ContentError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    assert site.checked is not None
+    title = str(config.get("site_name") or "Course")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_gift(site.checked, title), encoding="utf-8", newline="\n")
+    scenarios = sum(len(q.model.scenarios) for q in site.checked.quizzes)
+    print(f"Exported {scenarios} questions from {len(site.checked.quizzes)} quizzes to {out}.")
+    return 0
+
+
+def cmd_scorm(args: argparse.Namespace) -> int:
+    from generator.scorm import PackageError, default_assessment, write_package
+
+    if not Path(args.config).is_file():
+        raise UsageError(f"no {args.config} here: run this in the course folder, or pass --config")
+    settings, _, _ = load_settings(args)
+    out = _output_file(args, settings, ".zip")
+    try:
+        site = build_site(settings)
+    except ContentError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    assert site.checked is not None
+    quizzes = [q.model.id for q in site.checked.quizzes]
+    assessment = default_assessment(site.checked) if args.assessment is None else args.assessment
+    if assessment == "none":
+        assessment = None
+    if assessment is not None and assessment not in quizzes:
+        raise UsageError(
+            f"--assessment {assessment}: this course has no such quiz; "
+            f"choose one of {', '.join(quizzes) or '(none)'}, or 'none'"
+        )
+    try:
+        package = write_package(site.checked, Path(args.config), out, assessment)
+    except PackageError as error:
+        print(f"servefirst: error: the site did not build: {error}", file=sys.stderr)
+        return 1
+    reported = (
+        f"passed or failed by the quiz '{assessment}'"
+        if assessment
+        else "completed once every lesson is read"
+    )
+    print(
+        f"Wrote {out}: {package.files} files, {package.size / 1024:.0f} KB. "
+        f"The LMS records the course as {reported}."
     )
     return 0
 
@@ -273,7 +400,27 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--mkdocs-config", help="also write a config that builds the folder with plain MkDocs"
     )
+    export.add_argument(
+        "--format",
+        choices=("markdown", "gift"),
+        default="markdown",
+        help="markdown: the pages as a docs folder; gift: the quizzes as a Moodle question "
+        "bank (--out is then the .gift file)",
+    )
     export.set_defaults(run=cmd_export)
+
+    scorm = commands.add_parser(
+        "scorm", help="write the course as a SCORM 1.2 package for a learning system (LMS)"
+    )
+    scorm.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    scorm.add_argument("--out", required=True, help="the .zip file to write")
+    scorm.add_argument(
+        "--assessment",
+        metavar="QUIZ_ID",
+        help="the quiz whose result the LMS records as passed or failed, and the score "
+        "(default: the first quiz without a lesson); 'none': completed once every lesson is read",
+    )
+    scorm.set_defaults(run=cmd_scorm, content=None, quizzes=None)
 
     schema = commands.add_parser("schema", parents=[common], help="write the JSON Schemas")
     schema.add_argument("--out", help="the folder (default: schemas/ beside mkdocs.yml)")
@@ -291,6 +438,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=("lesson", "quiz"))
     new.add_argument("id", help="the new id (a slug such as 'late-report')")
     new.add_argument("--path", help="the file to write (default: by kind and id)")
+    new.add_argument("--no-quiz", action="store_true", help="a lesson without starting its quiz")
     new.set_defaults(run=cmd_new)
     return parser
 

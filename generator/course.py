@@ -187,11 +187,13 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     quizzes = _first_of_each_id(quizzes)
     quiz_ids = {q.model.id for q in quizzes}
     lesson_ids = {e.model.id for e in lessons}
+    # Lint the lessons as written: a lesson whose quiz has errors still names a quiz.
+    declared = lessons
     lessons = [
         e if e.model.quiz is None or e.model.quiz in quiz_ids else _without_quiz(e) for e in lessons
     ]
     quizzes = [q for q in quizzes if q.model.lesson is None or q.model.lesson in lesson_ids]
-    warnings = lint_course(lessons, quizzes)
+    warnings = lint_course(declared, quizzes)
 
     checked = CheckedCourse(
         course=course,

@@ -170,6 +170,15 @@ def _get(data: object, key: Key) -> object:
     return data
 
 
+def _refuse_syntax(document: Document, position: Position, message: str) -> None:
+    """Stop at YAML syntax a course does not use: with the advice to quote when the value
+    merely starts with the character that introduces it."""
+    advice = _quote_advice(document.path, document.lines, position)
+    if advice is not None and advice.position == position:
+        raise _Refused(advice.position, advice.message)
+    raise _Refused(position, message)
+
+
 class _Refused(Exception):
     """Stops composing a file that cannot be read further."""
 
@@ -334,7 +343,8 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                             "a second YAML document starts here ('---'); keep one per file",
                         )
                 elif kind is yaml.AliasEvent:
-                    raise _Refused(
+                    _refuse_syntax(
+                        document,
                         mark(event.start_mark),
                         f"aliases ('*{event.anchor}') are not supported; "
                         "write the text out in full",
@@ -352,15 +362,18 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
             else:
                 position = mark(start)
             if event.anchor is not None:
-                raise _Refused(
+                _refuse_syntax(
+                    document,
                     position,
                     f"anchors ('&{event.anchor}') are not supported; write the text out in full",
                 )
             if event.tag is not None:
                 implicit = event.implicit
                 if not (any(implicit) if kind is _SCALAR else implicit):
-                    raise _Refused(
-                        position, f"YAML tags ('{event.tag}') are not supported; remove the tag"
+                    _refuse_syntax(
+                        document,
+                        position,
+                        f"YAML tags ('{event.tag}') are not supported; remove the tag",
                     )
 
             parent = stack[-1] if stack else None
@@ -491,6 +504,44 @@ _FRIENDLY = {
 }
 
 
+# A value (after any list dashes and `key:`) that starts with a character YAML reads as
+# syntax; trainers write such text ("*Quietly* send", "[Optional] ask") meaning words.
+_SPECIAL_START = re.compile(
+    r"^ *(?:- +)*(?:(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^:#]*?): +)?(?:- +)*(?P<char>[*&!%@`\[{])"
+)
+_SPECIAL_MEANING = {
+    "*": "the start of an alias",
+    "&": "the start of an anchor",
+    "!": "the start of a tag",
+    "%": "a directive",
+    "@": "a reserved character",
+    "`": "a reserved character",
+    "[": "the start of a list",
+    "{": "the start of a group of fields",
+}
+
+
+def _quote_advice(path: Path, lines: list[str], position: Position) -> Problem | None:
+    """The problem to show when the value on `position`'s line starts with a character
+    YAML reads specially: the advice to quote it, at that character."""
+    source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    match = _SPECIAL_START.match(source)
+    if match is None:
+        return None
+    char = match.group("char")
+    after = source[match.start("char") + 1 :]
+    if char in "&!" and " " in after.strip():
+        return None  # `&name value` and `!tag value` are real YAML; their messages say more
+    if char in "[{" and not after[:1].isalnum():
+        return None  # a real (if broken) flow list or mapping
+    return Problem(
+        path,
+        Position(position.line, match.start("char") + 1),
+        f"this text starts with '{char}', which YAML reads as {_SPECIAL_MEANING[char]}; "
+        'put the whole text in quotes ("...")',
+    )
+
+
 def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
     """A character YAML does not allow (a control character), located."""
     if _Loader is yaml.SafeLoader:  # the pure-Python reader counts characters
@@ -514,6 +565,9 @@ def _syntax_problem(
         # An unclosed quote runs to the end of the file: point at where it opens.
         mark = error.context_mark
     position = mark_position(mark) if mark is not None else START
+    advice = _quote_advice(path, lines, position)
+    if advice is not None and "tab" not in (error.problem or ""):
+        return advice
     source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     indent = source[: len(source) - len(source.lstrip(" \t"))]
     problem = (error.problem or "").strip()

@@ -180,6 +180,13 @@ class Scenario(_Model):
         min_length=2,
         max_length=6,
         description="2 to 6 choices, with at least one of each kind.",
+        # Editors then flag a scenario with one kind only, as `servefirst check` does.
+        json_schema_extra={
+            "allOf": [
+                {"contains": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}}
+                for kind in CHOICE_KINDS
+            ]
+        },
     )
     shuffle: bool = Field(
         default=True,

@@ -19,7 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
@@ -303,6 +303,15 @@ class _Site:
             )
         if colon:
             return f"link '{url}': only http, https, mailto and tel addresses are allowed"
+        named = PurePosixPath(target.rstrip("/")).name
+        for suffix in (".yml", ".yaml", ".md", ".html"):
+            named = named.removesuffix(suffix)
+        for scheme, pages in (("lesson", self.lesson_pages), ("quiz", self.quiz_pages)):
+            if named in pages:
+                return (
+                    f"link '{url}': a {scheme} is linked by its id, not by its file or page: "
+                    f"write '{scheme}:{named}'"
+                )
         return (
             f"link '{url}': no such file in the content folder (paths are relative to "
             f"{yaml_path.parent.name}/)"

@@ -28,6 +28,20 @@ def render_schema(kind: str) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def is_schema_file(path: Path) -> bool:
+    """Whether `path` holds one of our schemas (so `servefirst schema` may rewrite it)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    titles = {model.__name__ for model in MODELS.values()}
+    return (
+        isinstance(data, dict)
+        and data.get("$schema") == SCHEMA_DIALECT
+        and data.get("title") in titles
+    )
+
+
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into `folder`; return the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
