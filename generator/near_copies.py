@@ -7,15 +7,17 @@ so that no shingle spans a situation and a choice. A scenario is a near-copy whe
 `NEAR_COPY` of its shingles (situation and choices) also occur in another scenario, or
 that share of its situation's shingles occurs in a worked example; and in either case at
 least `MIN_SHARED` (about a sentence), so that a short text does not match on one stock
-phrase. Why 40%: unrelated scenarios of our course share at most 5% of their shingles,
-while a copy with one word in five changed keeps about half of them (0.8^3), and one with
-one word in four still keeps 42%.
+phrase. Why 40%: unrelated scenarios of our course share at most 10% of their shingles
+(and a situation at most 16% with any worked example), while a copy with one word in five
+changed keeps about half of them (0.8^3), and one with one word in four still keeps 42%.
 
 Cost grows about linearly with the course, not with the number of pairs: every text's
 shingles go into an inverted index (shingle -> texts). A scenario with m shingles that
 shares k of them with another text shares at least one of any m - k + 1 of them
 (pigeonhole), so only its m - k + 1 rarest shingles are looked up (prefix filtering),
-each text found is compared once, and the search stops at the first near-copy.
+each text found is compared once, and the search stops at the first near-copy. The cost
+grows faster only where most of a scenario's shingles are shared with many other texts
+(boilerplate pasted into hundreds of scenarios): every one of those texts is then compared.
 """
 
 from __future__ import annotations
