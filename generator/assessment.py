@@ -92,6 +92,8 @@ def lint_assessment(quizzes: Sequence[Entry[Quiz]]) -> list[Problem]:
         _Scenario(quiz, s, tuple(c.kind == SERVICE for c in scenario.choices))
         for quiz in quizzes
         for s, scenario in enumerate(quiz.model.scenarios)
+        # A scenario with one kind of choice only is an error of its own (cross-check).
+        if len({c.kind for c in scenario.choices}) == 2
     ]
     return _position(quizzes, scenarios) + _length(scenarios) + _words(scenarios)
 
