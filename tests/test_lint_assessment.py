@@ -404,3 +404,12 @@ def test_the_course_before_the_rewrite_shows_its_tells(tmp_path: Path) -> None:
     assert "the service-oriented choice is the shortest choice in" in text
     assert "'best' and 'serve' are in service-oriented choices only" in text
     assert "'since' is in self-serving choices only, in 13 scenarios" in text
+
+
+def test_a_scenario_with_one_kind_of_choice_gets_its_error_not_a_crash(tmp_path: Path) -> None:
+    clean_quiz(tmp_path, "other")
+    write_quiz(tmp_path, "one-kind", [Scenario("only-self", [SELF, SELF, SELF])])
+    (tmp_path / "content").mkdir()
+    site, problems = run_pipeline(Settings(tmp_path / "content", tmp_path / "quizzes"))
+    assert any(p.severity == "error" and p.path.name == "one-kind.yml" for p in problems), problems
+    assert site.warnings == []
