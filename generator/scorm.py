@@ -117,8 +117,10 @@ def build_site_for_package(config_file: Path, target: Path) -> tuple[str, str, l
             config.plugins.on_shutdown()
     except MkDocsException as error:
         raise PackageError(str(error)) from None
-    search = config.plugins.get("search")
-    languages = list(search.config.lang or []) if search is not None else []
+    # MkDocs' own search plugin or Material's ("material/search"), which fills in `lang`
+    # from the theme's language while it builds.
+    search = next((p for k, p in config.plugins.items() if k.split("/")[-1] == "search"), None)
+    languages = list(getattr(search.config, "lang", None) or []) if search else []
     return config.site_name, str(config.theme.get("language") or "en"), languages
 
 
