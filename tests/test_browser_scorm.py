@@ -8,16 +8,19 @@ works in the course, two frames down, as in an LMS.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Frame, Page, expect
 
-from conftest import ROOT, copy_project_config, run, serve
+from conftest import FIXTURES, ROOT, copy_project, copy_project_config, run, serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,18 +28,10 @@ SELF, SERVICE = "self-serving", "service-oriented"
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 
 
-@pytest.fixture(scope="module")
-def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real course as a package, unzipped under a test LMS; yields the LMS's address."""
+def under_lms(project: Path, base: Path) -> contextlib.AbstractContextManager[str]:
+    """Package `project`, unzip it under the test LMS in `base` and serve them."""
     if not RUNTIME.is_file():
         pytest.fail("scorm-again is missing: run `npm ci` (scripts/setup --test does)")
-    base = tmp_path_factory.mktemp("scorm")
-    project = base / "project"
-    project.mkdir()
-    for name in ("content", "quizzes", "schemas"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    copy_project_config(project)
     result = run(["servefirst", "scorm", "--out", str(base / "course.zip")], project)
     assert result.returncode == 0, result.stderr
     host = base / "www" / "lms"
@@ -44,7 +39,53 @@ def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copy(RUNTIME, host / "scorm12.js")
     with zipfile.ZipFile(base / "course.zip") as archive:
         archive.extractall(host / "pkg")
-    with serve(host) as url:
+    return serve(host)
+
+
+@pytest.fixture(scope="module")
+def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real course as a package under a test LMS; yields the LMS's address."""
+    base = tmp_path_factory.mktemp("scorm")
+    project = base / "project"
+    project.mkdir()
+    for name in ("content", "quizzes", "schemas"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project_config(project)
+    with under_lms(project, base) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def reading_lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample course (no quiz without a lesson, so no assessment) plus a lesson, quiz
+    and scenario all named `constructor`, a name every JavaScript object inherits."""
+    base = tmp_path_factory.mktemp("scorm-reading")
+    project = copy_project(FIXTURES / "sample", base / "project")
+    lesson = {
+        "id": "constructor",
+        "title": "Built from parts",
+        "order": 3,
+        "summary": "A lesson whose id every JavaScript object inherits.",
+        "sections": [{"heading": "Parts", "body": "Look at the parts."}],
+        "quiz": "constructor",
+    }
+    choices = [
+        {"text": f"Choice {n}.", "kind": kind, "feedback": f"Feedback on choice {n}."}
+        for n, kind in enumerate([SELF, SERVICE, SELF], start=1)
+    ]
+    quiz = {
+        "id": "constructor",
+        "title": "Quiz: Built from parts",
+        "lesson": "constructor",
+        "scenarios": [{"id": "constructor", "situation": "Parts arrive.", "choices": choices}],
+    }
+    for path, data in (
+        (project / "content" / "lessons" / "constructor.yml", lesson),
+        (project / "quizzes" / "constructor.yml", quiz),
+    ):
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with under_lms(project, base) as url:
         yield url
 
 
@@ -248,3 +289,35 @@ def test_outside_an_lms_the_package_opens_as_a_plain_course(lms: str, page: Page
     answer_all(page.main_frame, SERVICE)
     page.reload()
     expect(page.locator("[data-sf-result-status]")).to_contain_text("Passed.")
+
+
+def test_without_an_assessment_reading_every_lesson_completes_the_course(
+    reading_lms: str, page: Page
+) -> None:
+    frame = start(page, reading_lms)
+    go(frame, "lessons/first-steps/index.html")
+    go(frame, "lessons/second-look/index.html")
+    assert sets(page)["cmi.core.lesson_status"] == "incomplete"
+    go(frame, "lessons/constructor/index.html")
+    go(frame, "lessons/constructor/quiz.html")
+    answer_all(frame, SERVICE)
+    go(frame, "index.html")
+    values = sets(page)
+    assert values["cmi.core.lesson_status"] == "completed"
+    assert "cmi.core.score.raw" not in values
+    (reported,) = interactions(page)
+    assert (reported["id"], reported["student_response"], reported["result"]) == (
+        "constructor.constructor",
+        "b",
+        "correct",
+    )
+    leave(page)
+    assert sets(page)["cmi.core.exit"] == "logout"
+    assert page.evaluate("apiErrors") == []
+    suspend = sets(page)["cmi.suspend_data"]
+
+    frame = start(page, reading_lms, {"cmi.suspend_data": suspend})
+    expect(frame.locator("[data-sf-progress-text]")).to_contain_text("3 of 3 lessons read")
+    go(frame, "lessons/constructor/quiz.html")
+    expect(frame.locator("[data-sf-result-status]")).to_contain_text("Passed.")
+    assert interactions(page) == []

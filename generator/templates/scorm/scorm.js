@@ -24,6 +24,8 @@ const notice = root.querySelector("[data-sf-scorm-status]");
 const store = createStore(browserStorage(), new URL(".", location.href).pathname);
 const assessment = course.quizzes.find((quiz) => quiz.id === course.assessment) ?? null;
 const LETTERS = "abcdef";
+// Copies keyed by ids have no prototype, so an id such as `constructor` is just a key.
+const copy = (picks) => Object.assign(Object.create(null), picks);
 
 // The standard search: this window and its parents, then the window that opened it.
 function findApi() {
@@ -88,14 +90,15 @@ const clock = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSec
 function connect(api) {
   const started = Date.now();
   const sent = new Map();
-  const problems = [];
   let open = true;
   let next = Number(api.LMSGetValue("cmi.interactions._count")) || 0;
   let seen = new Map();
 
+  // A value the LMS refuses is named in the console, for whoever checks a package.
   const set = (name, value) => {
     if (String(api.LMSSetValue(name, String(value))) !== "true") {
-      problems.push(`${name}: ${api.LMSGetLastError()} ${api.LMSGetErrorString(api.LMSGetLastError())}`);
+      const code = api.LMSGetLastError();
+      console.warn(`Serve First: the LMS refused ${name}: ${code} ${api.LMSGetErrorString(code)}`);
     }
   };
   const send = (name, value) => {
@@ -111,7 +114,7 @@ function connect(api) {
     let added = false;
     for (const quiz of course.quizzes) {
       const picks = state.quizzes[quiz.id].picks;
-      const before = seen.get(quiz.id) ?? {};
+      const before = seen.get(quiz.id) ?? copy({});
       for (const scenario of quiz.scenarios) {
         const c = picks[scenario.id];
         if (c === undefined || before[scenario.id] !== undefined) continue;
@@ -123,11 +126,11 @@ function connect(api) {
         set(`${n}.student_response`, LETTERS[c]);
         set(`${n}.result`, scenario.kinds[c] === SERVICE ? "correct" : "wrong");
         set(`${n}.time`, clock(new Date()));
-        const right = [...LETTERS.slice(0, scenario.kinds.length)].filter((_, i) => scenario.kinds[i] === SERVICE);
+        const right = [...LETTERS].filter((_, i) => scenario.kinds[i] === SERVICE);
         right.forEach((letter, i) => set(`${n}.correct_responses.${i}.pattern`, letter));
       }
     }
-    seen = new Map(course.quizzes.map((quiz) => [quiz.id, { ...state.quizzes[quiz.id].picks }]));
+    seen = new Map(course.quizzes.map((quiz) => [quiz.id, copy(state.quizzes[quiz.id].picks)]));
     return added;
   };
   const sync = () => {
@@ -153,7 +156,7 @@ function connect(api) {
   const saved = decode(course, api.LMSGetValue("cmi.suspend_data"));
   seedStore(saved);
   // Answers brought back from the LMS were reported in an earlier session.
-  seen = new Map(course.quizzes.map((quiz) => [quiz.id, { ...(saved.quizzes[quiz.id]?.picks ?? {}) }]));
+  seen = new Map(course.quizzes.map((quiz) => [quiz.id, copy(saved.quizzes[quiz.id]?.picks)]));
   sync();
   addEventListener("storage", (event) => {
     if (event.key === null || event.key.startsWith(`servefirst:${store.scope}:`)) sync();
@@ -161,8 +164,6 @@ function connect(api) {
   frame.addEventListener("load", sync);
   addEventListener("pagehide", finish);
   addEventListener("unload", finish);
-  // For tests and for a trainer checking a package in a browser's console.
-  globalThis.servefirstScorm = { problems, sync, finish };
 }
 
 function open(message) {
