@@ -21,7 +21,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from generator.course import Settings, build_site, run_pipeline, settings_from
+from generator.course import Settings, Site, build_site, run_pipeline, settings_from
 from generator.errors import ContentError
 from generator.models import MODELS, SLUG_PATTERN
 from generator.schema import is_schema_file, schema_name, write_schemas
@@ -111,6 +111,15 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
+def _built(settings: Settings) -> Site | None:
+    """The built site, or `None` after printing the course's errors (exit code 1)."""
+    try:
+        return build_site(settings)
+    except ContentError as error:
+        print(error.format(), file=sys.stderr)
+        return None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "gift":
         return cmd_export_gift(args)
@@ -127,10 +136,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (out / EXPORT_MARKER).exists():
             raise UsageError(f"{out} is not empty and was not made by 'servefirst export'")
         shutil.rmtree(out)
-    try:
-        site = build_site(settings)
-    except ContentError as error:
-        print(error.format(), file=sys.stderr)
+    site = _built(settings)
+    if site is None:
         return 1
     out.mkdir(parents=True, exist_ok=True)
     (out / EXPORT_MARKER).write_text("Made by 'servefirst export'; rewritten on every export.\n")
@@ -323,10 +330,8 @@ def cmd_export_gift(args: argparse.Namespace) -> int:
 
     settings, config, _ = load_settings(args)
     out = _output_file(args, settings, ".gift")
-    try:
-        site = build_site(settings)
-    except ContentError as error:
-        print(error.format(), file=sys.stderr)
+    site = _built(settings)
+    if site is None:
         return 1
     assert site.checked is not None
     title = str(config.get("site_name") or "Course")
@@ -344,10 +349,8 @@ def cmd_scorm(args: argparse.Namespace) -> int:
         raise UsageError(f"no {args.config} here: run this in the course folder, or pass --config")
     settings, _, _ = load_settings(args)
     out = _output_file(args, settings, ".zip")
-    try:
-        site = build_site(settings)
-    except ContentError as error:
-        print(error.format(), file=sys.stderr)
+    site = _built(settings)
+    if site is None:
         return 1
     assert site.checked is not None
     quizzes = [q.model.id for q in site.checked.quizzes]

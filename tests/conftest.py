@@ -96,6 +96,15 @@ def course_copy(tmp_path: Path) -> Path:
     return copy_project_config(target)
 
 
+def copy_course(project: Path) -> Path:
+    """This repository's course (content, quizzes, schemas, mkdocs.yml) in `project`."""
+    project.mkdir(parents=True)
+    for name in ("content", "quizzes", "schemas"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return copy_project_config(project)
+
+
 def copy_project_config(target: Path) -> Path:
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -206,13 +215,7 @@ def serve_port() -> Iterator[tuple[int, Callable[[Path], contextlib.AbstractCont
 def course_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The real course, built once per session and served under /serve-first/."""
     base = tmp_path_factory.mktemp("course-site")
-    project = base / "project"
-    project.mkdir()
-    for name in ("content", "quizzes", "schemas"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    copy_project_config(project)
-    yield from build_and_serve(project, base / "www")
+    yield from build_and_serve(copy_course(base / "project"), base / "www")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import Frame, Page, expect
 
-from conftest import FIXTURES, ROOT, copy_project, copy_project_config, run, serve
+from conftest import FIXTURES, ROOT, copy_course, copy_project, run, serve
 
 pytestmark = pytest.mark.browser
 
@@ -46,13 +46,7 @@ def under_lms(project: Path, base: Path) -> contextlib.AbstractContextManager[st
 def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real course as a package under a test LMS; yields the LMS's address."""
     base = tmp_path_factory.mktemp("scorm")
-    project = base / "project"
-    project.mkdir()
-    for name in ("content", "quizzes", "schemas"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    copy_project_config(project)
-    with under_lms(project, base) as url:
+    with under_lms(copy_course(base / "project"), base) as url:
         yield url
 
 
