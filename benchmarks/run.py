@@ -51,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OVERRIDES = ROOT / "site_overrides"
 OUR_PREFIX = "assets/servefirst/"
+BROWSER = ROOT / "generator" / "browser"
 
 sys.path.insert(0, str(HERE))
 from synthetic import CourseStats, write_course  # noqa: E402
@@ -900,9 +901,9 @@ def report(
         "",
         "## Bytes Serve First adds",
         "",
-        "Every file the plugin build ships from `site_overrides/assets/servefirst/` (quiz, "
+        "Every file the plugin ships from `generator/browser/` (quiz, "
         "progress, storage, print and accessibility styles), minified by the plugin with "
-        "rjsmin and rcssmin, gzip level 9. `main.html` loads them on every page as one "
+        "rjsmin and rcssmin, gzip level 9. The plugin links them on every page as one "
         "stylesheet and one script module, which imports the rest: separate files, fetched "
         "once and cached, nothing inlined into pages.",
         "",
@@ -910,7 +911,7 @@ def report(
     source_raw = 0
     rows = []
     for a in assets:
-        source = (OVERRIDES / a.path).stat().st_size
+        source = (BROWSER / Path(a.path).name).stat().st_size
         source_raw += source
         rows.append([f"`{a.path}`", f"{source:,}", f"{a.raw:,}", f"{a.gzip:,}"])
     rows.append(["**total**", f"**{source_raw:,}**", f"**{assets_raw:,}**", f"**{assets_gz:,}**"])

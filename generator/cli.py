@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from generator.assets import SCRIPT, STYLESHEET, own_assets
 from generator.course import Settings, Site, build_site, run_pipeline, settings_from
 from generator.errors import ContentError
 from generator.models import MODELS, SLUG_PATTERN
@@ -145,10 +146,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = out / source.relative_to(settings.content_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    for page in site.pages:
-        target = out / page.src
+    written = {page.src: page.content for page in site.pages} | own_assets(minified=True)
+    for src, text in written.items():
+        target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page.content.encode("utf-8"))
+        target.write_bytes(text.encode("utf-8"))
     if args.mkdocs_config:
         _write_plain_config(Path(args.mkdocs_config), out, base, config, site.nav)
     print(
@@ -185,6 +187,11 @@ def _write_plain_config(
         "INHERIT": os.path.relpath(base / "mkdocs.yml", here),
         "docs_dir": os.path.relpath(docs.resolve(), here),
         "plugins": kept,
+        "extra_css": [*(config.get("extra_css") or []), STYLESHEET],
+        "extra_javascript": [
+            *(config.get("extra_javascript") or []),
+            {"path": SCRIPT, "type": "module"},
+        ],
         "nav": nav + [p for p in hand_written if p not in generated],
     }
     # MkDocs resolves an inherited custom_dir against the child file; point it back.

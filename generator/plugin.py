@@ -9,8 +9,9 @@ Hooks only sequence work; the course logic lives in `generator.course`.
 - `on_pre_build` runs the whole pipeline, file-tree rules included, and fails there with
   the located problems: before MkDocs reads a file or empties anything.
 - `on_files` drops the YAML sources from the files MkDocs would copy, adds the generated
-  pages (`File.generated`, with the YAML file as edit target), swaps Serve First's own
-  scripts and stylesheets for minified copies and sets the navigation.
+  pages (`File.generated`, with the YAML file as edit target) and Serve First's own
+  scripts and stylesheet (minified; `on_config` linked them on every page) and sets the
+  navigation.
 - `on_pre_page` makes every edit link a clean, percent-encoded URL: the theme puts it in
   an attribute unescaped, so a `"` in a file name must not reach it as it is.
 - `on_post_build` (last of all plugins) swaps the staged build into `site_dir`, unless a
@@ -27,6 +28,7 @@ from typing import Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -34,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from generator.assets import is_own_asset, minify
+from generator.assets import SCRIPT, STYLESHEET, own_assets
 from generator.course import Settings, Site, build_site, settings_from
 from generator.discover import YAML_SUFFIXES
 from generator.errors import ContentError
@@ -78,6 +80,12 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         for folder in (self.settings.quizzes_dir, self.settings.content_dir):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            script = ExtraScriptValue(SCRIPT)
+            script.type = "module"
+            config.extra_javascript.append(script)
         if not self.serving:
             self.staged = StagedBuild(Path(config.site_dir), logging.getLogger("mkdocs"))
             config.site_dir = str(self.staged.staging)
@@ -127,14 +135,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
                 else None
             )
             files.append(file)
-        if self.config.minify_assets:
-            for asset in [f for f in files if is_own_asset(f.src_uri)]:
-                files.remove(asset)
-                files.append(
-                    File.generated(
-                        config, asset.src_uri, content=minify(asset.src_uri, asset.content_string)
-                    )
-                )
+        for uri, text in own_assets(self.config.minify_assets).items():
+            files.append(File.generated(config, uri, content=text))
         if config.nav:
             course = {page.src for page in self.site.pages if page.in_course_nav}
             rest = without_pages(config.nav, course)

@@ -139,7 +139,7 @@ def test_pages_use_directory_urls_false(sample: Path) -> None:
 
 def test_own_assets_ship_minified_and_still_parse(course_copy: Path) -> None:
     assert mkdocs_build(course_copy).returncode == 0
-    sources = ROOT / "site_overrides" / "assets" / "servefirst"
+    sources = ROOT / "generator" / "browser"
     built = course_copy / "site" / "assets" / "servefirst"
     for source in sorted(sources.iterdir()):
         shipped = (built / source.name).read_bytes()
@@ -157,7 +157,7 @@ def test_minify_assets_false_ships_the_sources_as_they_are(course_copy: Path) ->
     text = text.replace("  - servefirst:\n", "  - servefirst:\n      minify_assets: false\n")
     config.write_text(text, encoding="utf-8")
     assert mkdocs_build(course_copy).returncode == 0
-    sources = ROOT / "site_overrides" / "assets" / "servefirst"
+    sources = ROOT / "generator" / "browser"
     for source in sorted(sources.iterdir()):
         shipped = course_copy / "site" / "assets" / "servefirst" / source.name
         assert shipped.read_bytes() == source.read_bytes(), source.name

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { better, percentText, score, SERVICE, SELF } from "../../site_overrides/assets/servefirst/grading.js";
+import { better, percentText, score, SERVICE, SELF } from "../../generator/browser/grading.js";
 
 test("the pass mark is met at exactly pass_percent", () => {
   assert.equal(score([SERVICE, SERVICE, SERVICE, SERVICE, SELF], 5, 80).passed, true);

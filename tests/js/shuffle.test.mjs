@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { shuffled } from "../../site_overrides/assets/servefirst/grading.js";
+import { shuffled } from "../../generator/browser/grading.js";
 
 test("the same key always gives the same order", () => {
   for (let n = 1; n <= 6; n += 1) {

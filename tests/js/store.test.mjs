@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { createStore } from "../../site_overrides/assets/servefirst/store.js";
+import { createStore } from "../../generator/browser/store.js";
 
 function fakeStorage(initial = {}) {
   const map = new Map(Object.entries(initial));
