@@ -79,6 +79,7 @@ def load_settings(args: argparse.Namespace, **extra: Any) -> tuple[Settings, dic
         base,
         base / str(config.get("docs_dir", "docs")),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
+        language=_theme_language(config),
         **extra,
     )
     if args.content is not None:
@@ -119,6 +120,12 @@ def _built(settings: Settings) -> Site | None:
     except ContentError as error:
         print(error.format(), file=sys.stderr)
         return None
+
+
+def _theme_language(config: dict[str, Any]) -> str:
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) else "en"
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -36,6 +37,7 @@ from generator.reference import render_reference
 from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
 from generator.tree import check_files
 from generator.validate import validate_document
+from generator.wording import catalogue
 
 M = TypeVar("M", bound=BaseModel)
 Identified = TypeVar("Identified", Lesson, Quiz)
@@ -52,6 +54,8 @@ class Settings:
     include_drafts: bool = False
     field_reference: str | None = None
     project_dir: Path | None = None
+    language: str = "en"
+    strings: Mapping[str, Any] = field(default_factory=dict)
 
 
 def settings_from(
@@ -64,6 +68,7 @@ def settings_from(
         quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
         allow_html=bool(plugin_config.get("allow_html", False)),
         field_reference=plugin_config.get("field_reference"),
+        strings=dict(plugin_config.get("strings") or {}),
         project_dir=config_dir,
         **extra,
     )
@@ -204,6 +209,7 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
         drafts=frozenset(unavailable),
         allow_html=settings.allow_html,
         use_directory_urls=settings.use_directory_urls,
+        words=catalogue(settings.language, settings.strings),
     )
     rendered = render_site(checked)
     problems += rendered.problems

@@ -43,6 +43,7 @@ from generator.errors import ContentError
 from generator.nav import nav_sort_key, without_pages
 from generator.plan import safe_url
 from generator.staging import StagedBuild
+from generator.wording import catalogue, script_tag
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
@@ -53,6 +54,7 @@ class ServeFirstConfig(Config):
     allow_html = c.Type(bool, default=False)
     field_reference = c.Optional(c.Type(str))
     minify_assets = c.Type(bool, default=True)
+    strings = c.Type(dict, default={})
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
@@ -76,6 +78,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
             Path(config.docs_dir),
             use_directory_urls=config.use_directory_urls,
             include_drafts=self.serving,
+            language=config.theme.get("language") or "en",
         )
         for folder in (self.settings.quizzes_dir, self.settings.content_dir):
             if folder.is_dir() and str(folder) not in config.watch:
@@ -144,6 +147,12 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
             rest = nest_paths(sorted(others, key=nav_sort_key))
         config.nav = self.site.nav + rest
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.settings is not None
+        words = catalogue(config.theme.get("language") or "en", self.settings.strings)
+        head, end, tail = output.rpartition("</body>")
+        return f"{head}{script_tag(words)}{end}{tail}" if end else output
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if page.edit_url:

@@ -43,40 +43,9 @@ from generator.plan import (
 )
 from generator.text import front_matter_value, markdown_heading, theme_text
 from generator.validate import did_you_mean
+from generator.wording import FALLBACK, Catalogue, catalogue
 
 WORDS_PER_MINUTE = 200
-CALLOUT_TITLES = {
-    "note": "Note",
-    "tip": "Tip",
-    "warning": "Watch out",
-    "quote": "In their words",
-    "example": "Example",
-}
-KIND_LABELS = {"self-serving": "Self-serving", "service-oriented": "Service-oriented"}
-# What the quiz script says, kept in the page (data-sf-say-NAME) so all wording lives in
-# the generator; {name} placeholders are filled in by the script.
-QUIZ_TEXTS = {
-    "picked": "Your choice: {label}",
-    "verdict": "Your choice is {kind}.",
-    "checked": "Answer checked",
-    "choose": "Choose one of the answers first.",
-    "changed": (
-        "This quiz has changed since you last took it, so your earlier answers were set aside."
-    ),
-    "pending": "Answer all {total} scenarios to see your result ({n} answered so far).",
-    "score": "Service-oriented choices: {service} of {total}",
-    "passed": "Passed.",
-    "pass-note": "You reached the {pass}% pass mark.",
-    "failed": "Not passed yet.",
-    "fail-note": "The pass mark is {pass}%. Read the recap below, then retry the quiz.",
-    "best": "Your best so far: {service} of {total}.",
-    "recap": "Scenario by scenario",
-    "scenario": "Scenario {n}",
-    "yours": "Your choice:",
-    "better": "The service-oriented option:",
-    "unsaved": "Your answer could not be saved in this browser, so it will be gone when you "
-    "leave this page.",
-}
 
 
 @dataclass(frozen=True)
@@ -102,6 +71,7 @@ class CheckedCourse:
     drafts: frozenset[str] = frozenset()
     allow_html: bool = False
     use_directory_urls: bool = True
+    words: Catalogue = field(default_factory=lambda: catalogue(FALLBACK))
 
 
 NavEntry = dict[str, Any]
@@ -352,6 +322,11 @@ def render_site(course: CheckedCourse) -> RenderedSite:
     return RenderedSite(pages=pages, nav=_nav(site), problems=site.problems)
 
 
+def _prefixed(words: Catalogue, prefix: str) -> dict[str, Any]:
+    """The catalogue's entries under `prefix`, named without it."""
+    return {k.removeprefix(prefix): v for k, v in words.items() if k.startswith(prefix)}
+
+
 def _description(text: str, limit: int = 160) -> str:
     words = plain_text(text)
     if len(words) <= limit:
@@ -365,13 +340,14 @@ def _render_lesson(
     src = lesson_src(entry.model.id)
     page = PageText(site, entry, src)
     content = _ENV.get_template("lesson.md.j2").render(
+        t=site.course.words,
         lesson=entry.model,
         page=page,
         number=number,
         total=total,
         minutes=site.minutes(entry.model),
         description=_description(entry.model.summary),
-        callout_titles=CALLOUT_TITLES,
+        callout_titles=_prefixed(site.course.words, "callout."),
         quiz=quiz.model if quiz else None,
         quiz_url=site.link(src, site.quiz_pages[quiz.model.id]) if quiz else "",
     )
@@ -396,6 +372,7 @@ def _render_quiz(
         next_url, next_label = site.link(src, PROGRESS), "See my progress"
     page = PageText(site, quiz, src)
     content = _ENV.get_template("quiz.md.j2").render(
+        t=site.course.words,
         quiz=quiz.model,
         page=page,
         scenarios=_scenario_views(quiz.model, page),
@@ -404,8 +381,8 @@ def _render_quiz(
         lesson=lesson.model if lesson else None,
         lesson_number=lesson_number,
         lesson_url=site.link(src, lesson_src(lesson.model.id)) if lesson else "",
-        kind_labels=KIND_LABELS,
-        say=QUIZ_TEXTS,
+        kind_labels=_prefixed(site.course.words, "kind."),
+        say=_prefixed(site.course.words, "quiz."),
         next_url=next_url,
         next_label=next_label,
     )
@@ -502,6 +479,7 @@ def _render_home(site: _Site) -> GeneratedPage:
         groups[-1]["lessons"].append(item)
     alone = _quiz_items(site, HOME, [q for q in site.course.quizzes if q.model.lesson is None])
     content = _ENV.get_template("home.md.j2").render(
+        t=site.course.words,
         course=course.model,
         page=PageText(site, course, HOME),
         description=_description(course.model.tagline),
@@ -520,14 +498,14 @@ def _render_progress(site: _Site) -> GeneratedPage:
     alone = [q for q in site.course.quizzes if q.model.lesson is None]
     items = _lesson_items(site, PROGRESS) + _quiz_items(site, PROGRESS, alone)
     content = _ENV.get_template("progress.md.j2").render(
-        items=items, review_url=site.link(PROGRESS, REVIEW)
+        t=site.course.words, items=items, review_url=site.link(PROGRESS, REVIEW)
     )
     return GeneratedPage(PROGRESS, content, "My progress", None)
 
 
 def _render_review(site: _Site) -> GeneratedPage:
     content = _ENV.get_template("review.md.j2").render(
-        quizzes=_quiz_items(site, REVIEW, site.course.quizzes)
+        t=site.course.words, quizzes=_quiz_items(site, REVIEW, site.course.quizzes)
     )
     return GeneratedPage(REVIEW, content, "Review missed scenarios", None)
 
