@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 HOME = "index.md"
 PROGRESS = "progress.md"
 REVIEW = "review.md"
+CERTIFICATE = "certificate.md"
 
 
 def lesson_src(lesson_id: str) -> str:

@@ -151,6 +151,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.settings is not None
         words = catalogue(config.theme.get("language") or "en", self.settings.strings)
+        words |= {"site.name": config.site_name, "site.url": config.site_url or ""}
         head, end, tail = output.rpartition("</body>")
         return f"{head}{script_tag(words)}{end}{tail}" if end else output
 

@@ -32,6 +32,7 @@ from generator.load import Key
 from generator.markdown import MarkdownRenderer, plain_text, word_count
 from generator.models import Course, Lesson, Quiz
 from generator.plan import (
+    CERTIFICATE,
     HOME,
     PROGRESS,
     REVIEW,
@@ -319,6 +320,8 @@ def render_site(course: CheckedCourse) -> RenderedSite:
         pages.append(_render_home(site))
     pages.append(_render_progress(site))
     pages.append(_render_review(site))
+    if any(q.model.lesson is None for q in course.quizzes):
+        pages.append(_render_certificate(site))
     return RenderedSite(pages=pages, nav=_nav(site), problems=site.problems)
 
 
@@ -510,6 +513,17 @@ def _render_review(site: _Site) -> GeneratedPage:
     return GeneratedPage(REVIEW, content, "Review missed scenarios", None)
 
 
+def _render_certificate(site: _Site) -> GeneratedPage:
+    alone = [q for q in site.course.quizzes if q.model.lesson is None]
+    content = _ENV.get_template("certificate.md.j2").render(
+        t=site.course.words,
+        course=site.course.course.model if site.course.course else None,
+        quizzes=_quiz_items(site, CERTIFICATE, alone),
+        progress_url=site.link(CERTIFICATE, PROGRESS),
+    )
+    return GeneratedPage(CERTIFICATE, content, "Certificate", None)
+
+
 def _nav(site: _Site) -> list[NavEntry]:
     """The course part of the navigation, in MkDocs' `nav` format."""
     nav: list[NavEntry] = [{"Home": HOME}] if site.course.course is not None else []
@@ -539,4 +553,6 @@ def _nav(site: _Site) -> list[NavEntry]:
         if quiz.model.lesson is None:
             nav.append({theme_text(quiz.model.title): site.quiz_pages[quiz.model.id]})
     nav.extend([{"My progress": PROGRESS}, {"Review missed scenarios": REVIEW}])
+    if any(q.model.lesson is None for q in site.course.quizzes):
+        nav.append({"Certificate": CERTIFICATE})
     return nav
