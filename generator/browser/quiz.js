@@ -1,21 +1,7 @@
 // Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
 // feedback in each scenario's live region and keeps answers in the store.
+import { all, h, say } from "./dom.js";
 import { SERVICE, better, kindLabel, percentText, score, shuffled } from "./grading.js";
-
-export const all = (root, selector) => [...root.querySelectorAll(selector)];
-
-// Wording lives in the page's markup (data-sf-say-NAME), written by the generator;
-// {name} placeholders are filled in here.
-export const say = (root, name, values = {}) =>
-  (root.dataset[`sfSay${name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`] || "")
-    .replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
-
-export function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
-  node.append(...children.filter((child) => child != null));
-  return node;
-}
 
 const scenariosOf = (quiz) => all(quiz, "[data-sf-scenario]");
 const pristine = new Map();

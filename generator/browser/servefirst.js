@@ -4,7 +4,8 @@
 // per-page setup runs on Material's document$ (first load and instant navigation) and is
 // idempotent.
 import { SELF, percentText } from "./grading.js";
-import { all, arrange, h, listen, say, seedOf, setupQuiz } from "./quiz.js";
+import { all, h, say } from "./dom.js";
+import { arrange, listen, seedOf, setupQuiz } from "./quiz.js";
 import { browserStorage, createStore, siteScope } from "./store.js";
 
 const store = createStore(browserStorage(), siteScope());
