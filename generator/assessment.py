@@ -35,9 +35,9 @@ from functools import cache
 from itertools import combinations, pairwise
 from statistics import NormalDist
 
-from generator.check import Entry
-from generator.errors import Problem
+from generator.document import Entry
 from generator.models import Quiz
+from generator.problems import Problem
 
 ALPHA = 0.01
 ALPHA_WORDS = 0.05

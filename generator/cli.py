@@ -1,8 +1,8 @@
 """The command-line adapter: `servefirst check | export | schema | new | init`.
 
-Folders and options come from the `servefirst` plugin entry in `mkdocs.yml` (read with
-MkDocs' own YAML loader, which understands Material's `!!python/name:` tags and `INHERIT`),
-resolved against that file's folder; `--content` and `--quizzes` override them.
+Folders and options come from the `servefirst` plugin entry in `mkdocs.yml` (read by
+`generator.settings`, without importing MkDocs), resolved against that file's folder;
+`--content` and `--quizzes` override them.
 
 Exit codes: 0 all good; 1 the course has problems; 2 usage or configuration error;
 3 a bug in Serve First (reported in one line, never a traceback for content problems).
@@ -22,10 +22,18 @@ from string import Template
 from typing import Any
 
 from generator.assets import SCRIPT, STYLESHEET, own_assets
-from generator.course import Settings, Site, build_site, run_pipeline, settings_from
-from generator.errors import ContentError
 from generator.models import MODELS, SLUG_PATTERN
+from generator.pipeline import Site, build_site, run_pipeline
+from generator.problems import ContentError
 from generator.schema import is_schema_file, schema_name, write_schemas
+from generator.settings import (
+    ConfigError,
+    Settings,
+    plugin_options,
+    read_config,
+    settings_from,
+    theme_language,
+)
 
 EXPORT_MARKER = ".servefirst-export"
 CONFIG_MARKER = "# Made by 'servefirst export': builds the exported pages with plain MkDocs."
@@ -35,39 +43,15 @@ class UsageError(Exception):
     """A mistake in how the command was called or configured (exit code 2)."""
 
 
-def _read_config(path: Path) -> dict[str, Any]:
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open("rb") as handle:
-            config = yaml_load(handle)
-    except (OSError, ConfigurationError) as error:
-        raise UsageError(f"cannot read {path}: {error}") from None
-    if not isinstance(config, dict):
-        raise UsageError(f"{path} is not a MkDocs configuration")
-    return config
-
-
-def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    plugins = config.get("plugins") or []
-    entries = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else ((next(iter(p.items())) if isinstance(p, dict) else (p, {})) for p in plugins)
-    )
-    for name, options in entries:
-        if name == "servefirst":
-            return dict(options or {})
-    return {}
-
-
 def load_settings(args: argparse.Namespace, **extra: Any) -> tuple[Settings, dict[str, Any], Path]:
     """Settings from `mkdocs.yml` and the command line."""
     config_path = Path(args.config)
     config: dict[str, Any] = {}
     if config_path.is_file():
-        config = _read_config(config_path)
+        try:
+            config = read_config(config_path)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
     elif args.content is None:
         raise UsageError(
             f"no {config_path} here: run this in the course folder, or pass --config, "
@@ -75,11 +59,11 @@ def load_settings(args: argparse.Namespace, **extra: Any) -> tuple[Settings, dic
         )
     base = config_path.resolve().parent
     settings = settings_from(
-        _plugin_options(config),
+        plugin_options(config),
         base,
         base / str(config.get("docs_dir", "docs")),
         use_directory_urls=bool(config.get("use_directory_urls", True)),
-        language=_theme_language(config),
+        language=theme_language(config),
         **extra,
     )
     if args.content is not None:
@@ -120,12 +104,6 @@ def _built(settings: Settings) -> Site | None:
     except ContentError as error:
         print(error.format(), file=sys.stderr)
         return None
-
-
-def _theme_language(config: dict[str, Any]) -> str:
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language if isinstance(language, str) else "en"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -172,7 +150,7 @@ def _write_plain_config(
     """A config that builds the export with plain MkDocs: the site's own, minus the plugin."""
     import yaml
 
-    from generator.plan import HOME
+    from generator.urls import HOME
 
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):

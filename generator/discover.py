@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import START, Problem, display_path
+from generator.problems import START, Problem, display_path
 from generator.tree import YAML_SUFFIXES, walk_tree
 
 __all__ = ["COURSE_NAMES", "YAML_SUFFIXES", "Sources", "discover_sources"]

@@ -23,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.assessment import lint_assessment
-from generator.check import Entry
-from generator.errors import Problem
+from generator.document import Entry
 from generator.markdown import word_count
 from generator.models import Lesson, Quiz
 from generator.near_copies import lint_near_copies
+from generator.problems import Problem
 
 MIN_FEEDBACK_WORDS = 12
 MAX_SITUATION_WORDS = 80

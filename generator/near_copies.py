@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.assessment import words_of
-from generator.check import Entry
-from generator.errors import Problem, display_path
+from generator.document import Entry
 from generator.models import Lesson, Quiz
+from generator.problems import Problem, display_path
 
 NEAR_COPY = 0.4
 MIN_SHARED = 6

@@ -1,6 +1,6 @@
 """The MkDocs adapter: runs the pipeline and hands its pages to MkDocs.
 
-Hooks only sequence work; the course logic lives in `generator.course`.
+Hooks only sequence work; the course logic lives in `generator.pipeline`.
 
 - `on_startup` notes whether this is `mkdocs serve` (drafts are shown there only).
 - `on_config` resolves the folders against `mkdocs.yml` (never the working directory),
@@ -37,12 +37,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from generator.assets import SCRIPT, STYLESHEET, own_assets
-from generator.course import Settings, Site, build_site, settings_from
 from generator.discover import YAML_SUFFIXES
-from generator.errors import ContentError
 from generator.nav import nav_sort_key, without_pages
-from generator.plan import safe_url
+from generator.pipeline import Site, build_site
+from generator.problems import ContentError
+from generator.settings import Settings, settings_from
 from generator.staging import StagedBuild
+from generator.urls import safe_url
 from generator.wording import catalogue, script_tag
 
 log = logging.getLogger("mkdocs.plugins.servefirst")

@@ -26,12 +26,12 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from generator.check import Entry
-from generator.errors import Problem
-from generator.load import Key
+from generator.document import Entry, Key
+from generator.escape import front_matter_value, markdown_heading, theme_text
 from generator.markdown import MarkdownRenderer, plain_text, word_count
 from generator.models import Course, Lesson, Quiz
-from generator.plan import (
+from generator.problems import Problem, did_you_mean
+from generator.urls import (
     CERTIFICATE,
     HOME,
     PROGRESS,
@@ -42,8 +42,6 @@ from generator.plan import (
     quiz_src,
     relative_url,
 )
-from generator.text import front_matter_value, markdown_heading, theme_text
-from generator.validate import did_you_mean
 from generator.wording import FALLBACK, Catalogue, catalogue
 
 WORDS_PER_MINUTE = 200

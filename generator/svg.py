@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from xml.parsers import expat
 
-from generator.errors import Position, Problem
+from generator.problems import Position, Problem
 
 ACTIVE_ELEMENTS = {
     "script": "a <script> runs in the site when the image is opened",

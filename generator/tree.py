@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import START, Position, Problem, display_path
+from generator.problems import START, Position, Problem, display_path
 from generator.svg import check_svg
 
 NAME_BYTES = 255

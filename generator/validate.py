@@ -8,7 +8,6 @@ error's *type*, never by matching pydantic's own wording, and name list items by
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -16,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import MAX_PROBLEMS, Position, Problem
-from generator.load import Document, Key, quoted
+from generator.document import Document, Key
 from generator.models import MAX_LINE, SLUG_PATTERN
+from generator.problems import MAX_PROBLEMS, Position, Problem, did_you_mean, quoted
 
 _ITEM_NAMES = {
     "scenarios": "scenario",
@@ -114,16 +113,6 @@ def item_label(field: str | None, index: int, item: object) -> str:
             short = heading.strip()
             return f"{name} {quoted(short, 40)}"
     return f"{name} {index + 1}"
-
-
-def did_you_mean(word: object, options: typing.Iterable[str]) -> str:
-    """A " (did you mean 'x'?)" hint, or an empty string."""
-    if not isinstance(word, str):
-        return ""
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if not matches:
-        matches = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
 def suggest_slug(text: object) -> str:

@@ -40,12 +40,13 @@ from pathlib import Path
 import pytest
 import textstat
 
-from generator.course import Settings, run_pipeline
 from generator.discover import discover_sources
 from generator.load import load_document
 from generator.markdown import plain_text
 from generator.models import Lesson, Quiz
+from generator.pipeline import run_pipeline
 from generator.render import lesson_word_count, reading_minutes
+from generator.settings import Settings
 from generator.validate import validate_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 
 from conftest import run
-from generator.course import build_site, settings_from
 from generator.markdown import plain_text
+from generator.pipeline import build_site
+from generator.settings import settings_from
 
 SPECIALS = "~=#{}:\\"
 

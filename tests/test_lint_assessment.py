@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run
-from generator.course import Settings, run_pipeline
+from generator.pipeline import run_pipeline
+from generator.settings import Settings
 
 SERVICE, SELF = "service-oriented", "self-serving"
 FEEDBACK = "This serves the rep and the customer first, and it costs you a little time today."

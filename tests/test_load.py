@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Position
 from generator.load import MAX_BYTES, load_document
+from generator.problems import Position
 
 
 def load(tmp_path: Path, content: str | bytes) -> tuple[object, list[str]]:

@@ -34,8 +34,6 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from conftest import FIXTURES
-from generator.course import Settings, run_pipeline
-from generator.errors import Problem
 from generator.load import load_document
 from generator.models import (
     Callout,
@@ -48,6 +46,9 @@ from generator.models import (
     Section,
     Source,
 )
+from generator.pipeline import run_pipeline
+from generator.problems import Problem
+from generator.settings import Settings
 from generator.validate import validate_document
 
 SAMPLE = FIXTURES / "sample"

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from generator.escape import markdown_heading, theme_text
 from generator.markdown import Links, plain_text, render_inline, render_markdown
-from generator.text import markdown_heading, theme_text
 
 UNSAFE = [
     "<script>alert(1)</script>",

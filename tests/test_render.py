@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from generator.course import Settings, build_site
 from generator.models import Quiz
+from generator.pipeline import build_site
 from generator.render import quiz_version
+from generator.settings import Settings
 from golden import assert_golden
 
 

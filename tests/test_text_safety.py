@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 from test_malformed import SAMPLE_LESSON, Case, check, make_project
 from test_malformed import errors as reported_errors
 
-from generator.errors import START, Problem, capped
+from generator.escape import front_matter_value, theme_text
 from generator.markdown import MAX_NESTING, render_markdown
 from generator.models import Quiz
+from generator.problems import START, Problem, capped
 from generator.render import CheckedCourse, render_site
-from generator.text import front_matter_value, theme_text
 
 ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
 
@@ -69,8 +69,7 @@ def test_a_quiz_page_keeps_search_exclude_whatever_its_title() -> None:
             ],
         }
     )
-    from generator.check import Entry
-    from generator.load import Document
+    from generator.document import Document, Entry
 
     entry = Entry(quiz, Document(path=Path("quizzes/q.yml"), data={}))
     rendered = render_site(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.plan import page_url, relative_url
+from generator.urls import page_url, relative_url
 
 LESSON, QUIZ, HOME = "lessons/a/index.md", "lessons/a/quiz.md", "index.md"
 

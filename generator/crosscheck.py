@@ -11,36 +11,14 @@ parser can tell a link from text that looks like one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from generator.assets import ASSET_DIR
-from generator.errors import START, Problem, display_path
-from generator.load import Document, Key
+from generator.document import Document, Entry, Key
 from generator.models import Lesson, Quiz
-from generator.plan import HOME, PROGRESS, REVIEW, file_url, lesson_src, quiz_src
-from generator.validate import did_you_mean
-
-M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Entry(Generic[M]):
-    """A validated model and the document it was read from."""
-
-    model: M
-    document: Document
-
-    @property
-    def path(self) -> Path:
-        return self.document.path
-
-    def problem(self, key: Key, message: str, *, at_key: bool = False) -> Problem:
-        where = self.document.key_position(key) if at_key else self.document.position(key)
-        return Problem(self.path, where, message)
+from generator.problems import START, Problem, did_you_mean, display_path
+from generator.urls import HOME, PROGRESS, REVIEW, file_url, lesson_src, quiz_src
 
 
 def _where(entry: Entry[Any], key: Key) -> str:

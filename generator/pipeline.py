@@ -14,64 +14,33 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from generator.check import (
-    Entry,
+from generator.crosscheck import (
     check_page_collisions,
     check_references,
     check_scenarios,
     check_unique_ids,
 )
 from generator.discover import Sources, discover_sources
-from generator.errors import START, ContentError, Problem, capped
+from generator.document import Document, Entry
 from generator.lint import lint_course
-from generator.load import MAX_BYTES, Document, load_document
+from generator.load import MAX_BYTES, load_document
 from generator.models import Course, Lesson, Quiz
+from generator.problems import START, ContentError, Problem, capped
 from generator.reference import render_reference
 from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
+from generator.settings import Settings
 from generator.tree import check_files
 from generator.validate import validate_document
 from generator.wording import catalogue
 
 M = TypeVar("M", bound=BaseModel)
 Identified = TypeVar("Identified", Lesson, Quiz)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where the course lives and how to publish it (the plugin's options, resolved)."""
-
-    content_dir: Path
-    quizzes_dir: Path
-    allow_html: bool = False
-    use_directory_urls: bool = True
-    include_drafts: bool = False
-    field_reference: str | None = None
-    project_dir: Path | None = None
-    language: str = "en"
-    strings: Mapping[str, Any] = field(default_factory=dict)
-
-
-def settings_from(
-    plugin_config: dict[str, Any], config_dir: Path, docs_dir: Path, **extra: Any
-) -> Settings:
-    """Plugin options as `Settings`, with folders resolved against `mkdocs.yml`'s folder."""
-    content = plugin_config.get("content_dir")
-    return Settings(
-        content_dir=(config_dir / content) if content else docs_dir,
-        quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
-        allow_html=bool(plugin_config.get("allow_html", False)),
-        field_reference=plugin_config.get("field_reference"),
-        strings=dict(plugin_config.get("strings") or {}),
-        project_dir=config_dir,
-        **extra,
-    )
 
 
 @dataclass

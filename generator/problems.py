@@ -9,6 +9,7 @@ never a mistake in a course.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -126,3 +127,20 @@ class ContentError(Exception):
 
 class InternalError(Exception):
     """A bug in Serve First itself (never a content mistake)."""
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """`value` in single quotes for a one-line message: line breaks and other invisible
+    characters escaped (a message must stay on its `path:line:col:` line), long text cut."""
+    text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in str(value))
+    return f"'{text[:limit]}...'" if len(text) > limit else f"'{text}'"
+
+
+def did_you_mean(word: object, options: Iterable[str]) -> str:
+    """A " (did you mean 'x'?)" hint, or an empty string."""
+    if not isinstance(word, str):
+        return ""
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not matches:
+        matches = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
