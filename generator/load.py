@@ -11,44 +11,34 @@ parser does the scanning) and lets every such case become a clear message:
 
 - every scalar stays the text the trainer typed; an empty value becomes `None`;
 - duplicate keys, anchors, aliases, tags and nesting deeper than `MAX_DEPTH` are refused;
-- files over `MAX_BYTES` are refused before they are read, so a huge file cannot stall a build;
+- the bytes are decoded by `generator.decode` (size limit, UTF-8 only) and the messages
+  for YAML mistakes are worded in `generator.yaml_errors`;
 - text holding an invisible character that changes how a page is parsed or read (see
-  `INVISIBLE`) is refused at its value, however it was written (YAML escapes included);
-- UTF-8 with or without a byte-order mark and Windows line endings are accepted.
+  `generator.decode.INVISIBLE`) is refused at its value, however it was written (YAML
+  escapes included);
 """
 
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.decode import INVISIBLE, MAX_BYTES, Unreadable, read_text
 from generator.document import Document, Key
 from generator.problems import MAX_PROBLEMS, START, InternalError, Position, Problem, quoted
-
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 24
-
-# Characters no course text may hold, even written as YAML escapes ("\x7f", "\u202e"):
-# C0 and C1 controls other than tab and line feed, DEL, surrogates and Unicode
-# non-characters (they make the generated front matter invalid YAML, and MkDocs then shows
-# it as page text), the bidirectional embeddings, overrides and isolates (they reorder
-# what a reader sees, "Trojan Source"), and the zero-width spaces and invisible operators
-# (they make two equal-looking titles differ). Zero-width joiners (U+200C/D, needed by
-# emoji and several scripts) and the left-to-right and right-to-left marks stay allowed:
-# they only join or direct the characters around them.
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff"
-    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
-    + "]"
+from generator.yaml_errors import (
+    character_problem,
+    invisible_problem,
+    quote_advice,
+    syntax_problem,
 )
+
+MAX_DEPTH = 24
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -56,7 +46,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _refuse_syntax(document: Document, position: Position, message: str) -> None:
     """Stop at YAML syntax a course does not use: with the advice to quote when the value
     merely starts with the character that introduces it."""
-    advice = _quote_advice(document.path, document.lines, position)
+    advice = quote_advice(document.path, document.lines, position)
     if advice is not None and advice.position == position:
         raise _Refused(advice.position, advice.message)
     raise _Refused(position, message)
@@ -70,41 +60,6 @@ class _Refused(Exception):
         self.message = message
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a course file as text: size-limited, UTF-8 (BOM allowed), `\\n` line ends."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise _Refused(
-            START,
-            f"the file is {size / 1_000_000:.1f} MB; the limit is {max_bytes / 1_000_000:g} MB "
-            "(split it into smaller files)",
-        )
-    with path.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "UTF-32"),
-        (codecs.BOM_UTF32_BE, "UTF-32"),
-        (codecs.BOM_UTF16_LE, "UTF-16"),
-        (codecs.BOM_UTF16_BE, "UTF-16"),
-    ):
-        if raw.startswith(bom):
-            raise _Refused(START, f"the file is saved as {name}; save it as UTF-8")
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise _Refused(
-            Position(line, column),
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "save it as UTF-8 in your editor",
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file.
 
@@ -114,7 +69,7 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | No
     """
     try:
         text = read_text(path, max_bytes)
-    except _Refused as refused:
+    except Unreadable as refused:
         return None, [Problem(path, refused.position, refused.message)]
     except OSError as error:
         return None, [Problem(path, START, f"cannot read the file: {error.strerror}")]
@@ -127,10 +82,10 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document | No
         problems.append(Problem(path, refused.position, refused.message))
         return None, problems
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(path, document.lines, error, marks))
+        problems.append(syntax_problem(path, document.lines, error, marks))
         return None, problems
     except yaml.reader.ReaderError as error:
-        problems.append(_character_problem(path, text, error))
+        problems.append(character_problem(path, text, error))
         return None, problems
     except yaml.YAMLError as error:  # errors without a mark (rare in libyaml)
         problems.append(Problem(path, START, f"YAML syntax error: {error}"))
@@ -311,7 +266,7 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                 text = event.value
                 invisible = INVISIBLE.search(text)
                 if invisible:
-                    _report(problems, _invisible_problem(document, position, invisible))
+                    _report(problems, invisible_problem(document, position, invisible))
                 value = text
                 if not style and value == "":
                     value = None
@@ -337,133 +292,3 @@ def _compose(text: str, document: Document, problems: list[Problem], mark: _Mark
                 parent.container.append(value)
     finally:
         loader.dispose()
-
-
-def _invisible_problem(document: Document, position: Position, found: re.Match[str]) -> Problem:
-    """An invisible character in a value, located at the character where it is written
-    as itself, else at the value (a YAML escape such as `\\x7f` spells it differently)."""
-    char = found.group()
-    line_start = position.line
-    for offset, line in enumerate(document.lines[line_start - 1 : line_start + 200]):
-        column = line.find(char, position.column - 1 if offset == 0 else 0)
-        if column >= 0:
-            position = Position(line_start + offset, column + 1)
-            break
-    name = unicodedata.name(char, "a control character")
-    return Problem(
-        document.path,
-        position,
-        f"this text holds U+{ord(char):04X} ({name}), an invisible character that can "
-        "change how the page is read or built; delete it",
-    )
-
-
-_FRIENDLY = {
-    "mapping values are not allowed": (
-        "unexpected ':' here; text that contains ': ' must be put in quotes or in a block (|)"
-    ),
-    "could not find expected ':'": (
-        "expected 'field: value' here; check this line's indentation and its ':'"
-    ),
-    "did not find expected key": (
-        "expected a field ('name: value') here; check the indentation of this line"
-    ),
-    "did not find expected '-' indicator": (
-        "expected a list item ('- ...') here; check the indentation of this line"
-    ),
-    "found unexpected end of stream": (
-        "the file ends inside quoted text or brackets; close the quote or bracket"
-    ),
-    "found character that cannot start any token": (
-        "this character cannot start a value; put the text in quotes"
-    ),
-    "found undefined alias": "aliases ('*name') are not supported; write the text out in full",
-    "found unexpected ':'": (
-        "unexpected ':' here; text that contains ': ' must be put in quotes or in a block (|)"
-    ),
-    "control characters are not allowed": (
-        "the file contains a control character; it may not be a text file"
-    ),
-}
-
-
-# A value (after any list dashes and `key:`) that starts with a character YAML reads as
-# syntax; trainers write such text ("*Quietly* send", "[Optional] ask") meaning words.
-_SPECIAL_START = re.compile(
-    r"^ *(?:- +)*(?:(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^:#]*?): +)?(?:- +)*(?P<char>[*&!%@`\[{])"
-)
-_SPECIAL_MEANING = {
-    "*": "the start of an alias",
-    "&": "the start of an anchor",
-    "!": "the start of a tag",
-    "%": "a directive",
-    "@": "a reserved character",
-    "`": "a reserved character",
-    "[": "the start of a list",
-    "{": "the start of a group of fields",
-}
-
-
-def _quote_advice(path: Path, lines: list[str], position: Position) -> Problem | None:
-    """The problem to show when the value on `position`'s line starts with a character
-    YAML reads specially: the advice to quote it, at that character."""
-    source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    match = _SPECIAL_START.match(source)
-    if match is None:
-        return None
-    char = match.group("char")
-    after = source[match.start("char") + 1 :]
-    if char in "&!" and " " in after.strip():
-        return None  # `&name value` and `!tag value` are real YAML; their messages say more
-    if char in "[{" and not after[:1].isalnum():
-        return None  # a real (if broken) flow list or mapping
-    return Problem(
-        path,
-        Position(position.line, match.start("char") + 1),
-        f"this text starts with '{char}', which YAML reads as {_SPECIAL_MEANING[char]}; "
-        'put the whole text in quotes ("...")',
-    )
-
-
-def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
-    """A character YAML does not allow (a control character), located."""
-    if _Loader is yaml.SafeLoader:  # the pure-Python reader counts characters
-        before = text[: error.position]
-    else:  # libyaml counts UTF-8 bytes
-        before = text.encode("utf-8")[: error.position].decode("utf-8", "replace")
-    line_start = before.rfind("\n") + 1
-    return Problem(
-        path,
-        Position(before.count("\n") + 1, len(before) - line_start + 1),
-        f"this character is not allowed in a YAML file (U+{error.character:04X}, an invisible "
-        "control character, often pasted from another program); delete it",
-    )
-
-
-def _syntax_problem(
-    path: Path, lines: list[str], error: yaml.MarkedYAMLError, mark_position: _Marks
-) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    if error.problem == "found unexpected end of stream" and error.context_mark is not None:
-        # An unclosed quote runs to the end of the file: point at where it opens.
-        mark = error.context_mark
-    position = mark_position(mark) if mark is not None else START
-    advice = _quote_advice(path, lines, position)
-    if advice is not None and "tab" not in (error.problem or ""):
-        return advice
-    source = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    indent = source[: len(source) - len(source.lstrip(" \t"))]
-    problem = (error.problem or "").strip()
-    if "\t" in indent or "'\\t'" in problem or "tab" in problem:
-        tab = source.find("\t")
-        column = tab + 1 if tab >= 0 else position.column
-        return Problem(
-            path,
-            Position(position.line, column),
-            "this line is indented with a tab; YAML needs spaces (replace the tab with spaces)",
-        )
-    for prefix, message in _FRIENDLY.items():
-        if problem.startswith(prefix):
-            return Problem(path, position, message)
-    context = f" ({error.context.strip()})" if error.context else ""
-    return Problem(path, position, f"YAML syntax error: {problem}{context}")

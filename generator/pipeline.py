@@ -26,10 +26,11 @@ from generator.crosscheck import (
     check_scenarios,
     check_unique_ids,
 )
+from generator.decode import MAX_BYTES
 from generator.discover import Sources, discover_sources
 from generator.document import Document, Entry
 from generator.lint import lint_course
-from generator.load import MAX_BYTES, load_document
+from generator.load import load_document
 from generator.models import Course, Lesson, Quiz
 from generator.problems import START, ContentError, Problem, capped
 from generator.reference import render_reference

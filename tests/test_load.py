@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_BYTES, load_document
+from generator.decode import MAX_BYTES
+from generator.load import load_document
 from generator.problems import Position
 
 
