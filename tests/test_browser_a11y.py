@@ -154,7 +154,7 @@ def test_results_are_told_in_words_not_only_colour(course_site, browser) -> None
     assert "Your choice is self-serving." in text
     assert "Your choice: Self-serving" in text
     assert "Not passed yet." in text
-    assert "The service-oriented option:" in text
+    assert "A service-oriented move:" in text
     context.close()
 
 

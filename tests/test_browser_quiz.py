@@ -42,7 +42,7 @@ def test_mouse_learner_sees_feedback_score_and_can_retry(sample_site, page):
     assert "(66.7%)" in result.inner_text()
     assert "Not passed yet" in result.inner_text()  # 66.7 < 67
     recap = page.locator("[data-sf-recap]").inner_text()
-    assert "The service-oriented option: Ask him to try it with the team next week." in recap
+    assert "A service-oriented move: Ask him to try it with the team next week." in recap
 
     page.get_by_role("button", name="Retry the quiz").click()
     assert not first.locator("input[type=radio]").first.is_disabled()

@@ -19,8 +19,6 @@ export function percentText(percent, passPercent = Infinity) {
 
 export const better = (a, b) => (!a ? b : !b || a.service * b.total >= b.service * a.total ? a : b);
 
-export const kindLabel = (kind) => (kind === SERVICE ? "Service-oriented" : "Self-serving");
-
 // Choice order per learner: a permutation of 0..n-1 fixed by a text key (the
 // learner's seed, the quiz id and the scenario id), so every page and every browser that
 // holds the same seed shows the same order. FNV-1a of the key seeds mulberry32, which

@@ -1,7 +1,10 @@
 // Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
 // feedback in each scenario's live region and keeps answers in the store.
-import { all, h, say } from "./dom.js";
-import { SERVICE, better, kindLabel, percentText, score, shuffled } from "./grading.js";
+import { all, h } from "./dom.js";
+import { SERVICE, better, percentText, score, shuffled } from "./grading.js";
+import { formatPercent, t } from "./strings.js";
+
+const kindLabel = (kind) => t(`kind.${kind}`);
 
 const scenariosOf = (quiz) => all(quiz, "[data-sf-scenario]");
 const pristine = new Map();
@@ -45,13 +48,13 @@ function showAnswer(quiz, section, index) {
   section.dataset.sfAnswered = kind;
   section.querySelector("fieldset").disabled = true;
   input.closest(".sf-choice").classList.add("sf-choice--picked");
-  labelOf(input).append(tag(kind, say(quiz, "picked", { label: kindLabel(kind) })));
+  labelOf(input).append(tag(kind, t("quiz.picked", { label: kindLabel(kind) })));
   const button = section.querySelector(".sf-check");
   // aria-disabled, not disabled: the button keeps focus while the live region speaks.
   button?.setAttribute("aria-disabled", "true");
-  if (button) button.textContent = say(quiz, "checked");
+  if (button) button.textContent = t("quiz.checked");
   section.querySelector("[data-sf-feedback]").replaceChildren(
-    h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, say(quiz, "verdict", { kind }))),
+    h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, t(`quiz.verdict.${kind}`))),
     ...feedbackOf(section, index));
   for (const item of all(section, "details[data-sf-choice]")) {
     item.classList.toggle("sf-picked", item.dataset.sfChoice === String(index));
@@ -63,14 +66,14 @@ function recapItem(quiz, section, number) {
   const picked = section.querySelector(".sf-choice input:checked");
   const kind = picked.dataset.sfKind;
   const name = section.querySelector(".sf-scenario__name")?.textContent.trim();
-  const title = say(quiz, "scenario", { n: number }) + (name ? `: ${name}` : "");
+  const title = t("quiz.scenario", { n: number }) + (name ? `: ${name}` : "");
   const item = h("li", { class: "sf-recap__item" },
     h("p", {}, h("strong", {}, title)),
-    h("p", {}, `${say(quiz, "yours")} `, ...textOf(picked), " ", tag(kind, kindLabel(kind))));
+    h("p", {}, `${t("quiz.yours")} `, ...textOf(picked), " ", tag(kind, kindLabel(kind))));
   const service = section.querySelector(`.sf-choice input[data-sf-kind="${SERVICE}"]`);
   if (kind !== SERVICE && service) {
     item.append(h("div", { class: "sf-recap__better" },
-      h("p", {}, `${say(quiz, "better")} `, ...textOf(service)), ...feedbackOf(section, service.value)));
+      h("p", {}, `${t("quiz.better")} `, ...textOf(service)), ...feedbackOf(section, service.value)));
   }
   return item;
 }
@@ -83,7 +86,7 @@ function showResult(quiz, record) {
   const pending = quiz.querySelector("[data-sf-pending]");
   if (!status) return null;
   const done = answered.length === sections.length;
-  if (pending) pending.textContent = done ? "" : say(quiz, "pending", { total: sections.length, n: answered.length });
+  if (pending) pending.textContent = done ? "" : t("quiz.pending", { n: sections.length, answered: answered.length });
   if (!done) {
     status.replaceChildren();
     recap.replaceChildren();
@@ -94,11 +97,10 @@ function showResult(quiz, record) {
   const best = better(record.best, outcome);
   const [css, label, note] = outcome.passed ? ["pass", "passed", "pass-note"] : ["fail", "failed", "fail-note"];
   status.replaceChildren(
-    h("p", { class: "sf-score" }, h("strong", {}, say(quiz, "score", outcome)),
-      ` (${percentText(outcome.percent, pass)}%)`),
-    h("p", { class: `sf-${css}` }, h("strong", {}, say(quiz, label)), " ", say(quiz, note, { pass })));
-  if (best !== outcome) status.append(h("p", {}, say(quiz, "best", best)));
-  recap.replaceChildren(h("h3", {}, say(quiz, "recap")),
+    h("p", { class: "sf-score" }, h("strong", {}, t("quiz.score", { n: outcome.total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)) }))),
+    h("p", { class: `sf-${css}` }, h("strong", {}, t(`quiz.${label}`)), " ", t(`quiz.${note}`, { pass: formatPercent(pass) })));
+  if (best !== outcome) status.append(h("p", {}, t("quiz.best", { n: best.total, service: best.service })));
+  recap.replaceChildren(h("h3", {}, t("quiz.recap")),
     h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(quiz, section, i + 1))));
   return outcome;
 }
@@ -110,7 +112,7 @@ export function setupQuiz(quiz, store, { review = false } = {}) {
   arrange(quiz, seedOf(store));
   if (review) return;
   const { id, version, record } = state(quiz, store);
-  if (store.pruneQuiz(id, version)) quiz.prepend(h("p", { class: "sf-notice" }, say(quiz, "changed")));
+  if (store.pruneQuiz(id, version)) quiz.prepend(h("p", { class: "sf-notice" }, t("quiz.changed")));
   quiz.querySelector("[data-sf-result-status]")
     ?.before(h("p", { class: "sf-result__pending", "data-sf-pending": "" }));
   for (const section of scenariosOf(quiz)) {
@@ -128,7 +130,7 @@ function check(form, store) {
   const input = form.querySelector(".sf-choice input:checked");
   if (!input) {
     section.querySelector("[data-sf-feedback]").replaceChildren(
-      h("p", { class: "sf-verdict" }, say(quiz, "choose")));
+      h("p", { class: "sf-verdict" }, t("quiz.choose")));
     return;
   }
   const { id, version, record } = state(quiz, store);
@@ -145,7 +147,7 @@ function check(form, store) {
     }
   }
   if (!store.saveQuiz(id, version, record) || store.fellBack) {
-    section.querySelector("[data-sf-feedback]").append(h("p", { class: "sf-notice" }, say(quiz, "unsaved")));
+    section.querySelector("[data-sf-feedback]").append(h("p", { class: "sf-notice" }, t("quiz.unsaved")));
   }
 }
 
