@@ -4,12 +4,14 @@ command that never overwrites anything."""
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import mkdocs_build, run
+from conftest import mkdocs_build, run, serve_port
 
 SERVEFIRST = [sys.executable, "-m", "generator"]
 
@@ -89,3 +91,42 @@ def test_force_adds_a_course_beside_other_files(tmp_path: Path) -> None:
     assert (folder / "LICENSE").read_text(encoding="utf-8") == "mine\n"
     course = yaml.safe_load((folder / "content/course.yml").read_text(encoding="utf-8"))
     assert course["title"] == "Team: basics"
+
+
+@pytest.mark.browser
+def test_the_example_quiz_of_a_new_course_works_in_the_browser(tmp_path: Path, context) -> None:
+    course = tmp_path / "new-course"
+    assert run([*SERVEFIRST, "init", str(course)], tmp_path).returncode == 0
+    checked = run([*SERVEFIRST, "check", "--strict"], course)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    site = tmp_path / "www" / "new-course"
+    with serve_port() as (port, start):
+        url = f"http://127.0.0.1:{port}/new-course/"
+        # SITE_URL is how the generated workflow gives the site its address: no edits.
+        built = run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+            course,
+            SITE_URL=url,
+        )
+        assert built.returncode == 0, built.stderr
+        with start(site):
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url)
+            page.locator("article").get_by_role("link", name=re.compile("^Start")).click()
+            page.locator("article").get_by_role("link", name="Take the quiz").click()
+            late = page.locator("[data-sf-scenario='huddle-late-colleague']")
+            late.wait_for()
+            for sid, answer in (
+                ("huddle-runs-over", "Stop on time, name who owns the schedule question"),
+                ("huddle-late-colleague", "Start now and send the late colleague the notes"),
+            ):
+                scenario = page.locator(f"[data-sf-scenario='{sid}']")
+                scenario.get_by_label(answer).check()
+                scenario.get_by_role("button", name=re.compile("^Check")).click()
+                verdict = scenario.get_by_role("status").inner_text()
+                assert "Your choice is service-oriented." in verdict
+            result = page.locator("[data-sf-result-status]").inner_text()
+            assert "Service-oriented choices: 2 of 2" in result and "Passed." in result
+            assert not errors, errors
