@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 
 from generator.markdown import MarkdownRenderer
-from generator.render import CheckedCourse
+from generator.views import CheckedCourse
 
 SPECIAL = "\\~=#{}:"
 MAX_NAME = 250

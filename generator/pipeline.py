@@ -34,10 +34,11 @@ from generator.load import load_document
 from generator.models import Course, Lesson, Quiz
 from generator.problems import START, ContentError, Problem, capped
 from generator.reference import render_reference
-from generator.render import CheckedCourse, GeneratedPage, NavEntry, render_site
+from generator.render import render_site
 from generator.settings import Settings
 from generator.tree import check_files
 from generator.validate import validate_document
+from generator.views import CheckedCourse, GeneratedPage, NavEntry
 from generator.wording import catalogue
 
 M = TypeVar("M", bound=BaseModel)
@@ -181,17 +182,17 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
         use_directory_urls=settings.use_directory_urls,
         words=catalogue(settings.language, settings.strings),
     )
-    rendered = render_site(checked)
-    problems += rendered.problems
+    generated, nav, rendering_problems = render_site(checked)
+    problems += rendering_problems
     if settings.field_reference:
-        rendered.pages.append(
+        generated.append(
             GeneratedPage(
                 settings.field_reference, render_reference(), "Field reference", in_course_nav=False
             )
         )
     site = Site(
-        pages=rendered.pages,
-        nav=rendered.nav,
+        pages=generated,
+        nav=nav,
         sources=sources,
         warnings=capped(warnings),
         checked=checked,

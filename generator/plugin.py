@@ -38,7 +38,7 @@ from mkdocs.utils import nest_paths
 
 from generator.assets import SCRIPT, STYLESHEET, own_assets
 from generator.discover import YAML_SUFFIXES
-from generator.nav import nav_sort_key, without_pages
+from generator.navigation import nav_sort_key, without_pages
 from generator.pipeline import Site, build_site
 from generator.problems import ContentError
 from generator.settings import Settings, settings_from

@@ -31,8 +31,8 @@ from xml.etree import ElementTree
 import jinja2
 
 from generator.assets import minify
-from generator.render import CheckedCourse, quiz_version
 from generator.urls import lesson_src, page_url, quiz_src
+from generator.views import CheckedCourse, quiz_version
 
 LAUNCHER = "launch.html"
 MANIFEST = "imsmanifest.xml"

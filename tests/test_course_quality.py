@@ -45,9 +45,9 @@ from generator.load import load_document
 from generator.markdown import plain_text
 from generator.models import Lesson, Quiz
 from generator.pipeline import run_pipeline
-from generator.render import lesson_word_count, reading_minutes
 from generator.settings import Settings
 from generator.validate import validate_document
+from generator.views import lesson_word_count, reading_minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

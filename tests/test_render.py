@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURES
 from generator.models import Quiz
 from generator.pipeline import build_site
-from generator.render import quiz_version
 from generator.settings import Settings
+from generator.views import quiz_version
 from golden import assert_golden
 
 

@@ -29,7 +29,8 @@ from generator.escape import front_matter_value, theme_text
 from generator.markdown import MAX_NESTING, render_markdown
 from generator.models import Quiz
 from generator.problems import START, Problem, capped
-from generator.render import CheckedCourse, render_site
+from generator.render import render_site
+from generator.views import CheckedCourse
 
 ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
 
@@ -72,7 +73,7 @@ def test_a_quiz_page_keeps_search_exclude_whatever_its_title() -> None:
     from generator.document import Document, Entry
 
     entry = Entry(quiz, Document(path=Path("quizzes/q.yml"), data={}))
-    rendered = render_site(
+    pages, _, _ = render_site(
         CheckedCourse(
             course=None,
             lessons=[],
@@ -81,7 +82,7 @@ def test_a_quiz_page_keeps_search_exclude_whatever_its_title() -> None:
             content_files=frozenset(),
         )
     )
-    page = next(p for p in rendered.pages if p.source == entry.path)
+    page = next(p for p in pages if p.source == entry.path)
     front = page.content.split("---\n")[1]
     meta = yaml.load(front, Loader=yaml.CSafeLoader)
     assert meta["search"] == {"exclude": True}
