@@ -26,15 +26,13 @@ per quiz, at its first scenario concerned), never errors: see `generator.lint`.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import combinations, pairwise
-from statistics import NormalDist
+from itertools import pairwise
 
+from generator.chance import alone_chances, length_chances, odds, tail
 from generator.document import Entry
 from generator.models import Quiz
 from generator.problems import Problem
@@ -44,7 +42,6 @@ ALPHA_WORDS = 0.05
 # Up to this many scenarios the chance of a count is summed exactly; past it the normal
 # approximation (with continuity correction) is used, far cheaper and, near the 1%
 # threshold, within about a tenth of the exact value.
-EXACT_TRIALS = 300
 SERVICE = "service-oriented"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -83,7 +80,7 @@ class _Count:
     def describe(self, scenarios: str = "scenarios") -> str:
         return (
             f"{len(self.hits)} of {self.total} {scenarios} (chance would give about "
-            f"{self.expected:.0f}; it gives {len(self.hits)} or more {_odds(self.chance)})"
+            f"{self.expected:.0f}; it gives {len(self.hits)} or more {odds(self.chance)})"
         )
 
 
@@ -99,31 +96,9 @@ def lint_assessment(quizzes: Sequence[Entry[Quiz]]) -> list[Problem]:
     return _position(quizzes, scenarios) + _length(scenarios) + _words(scenarios)
 
 
-def _tail(chances: Sequence[float], at_least: int) -> float:
-    """The chance of `at_least` or more successes in independent trials with these chances."""
-    if at_least <= 0:
-        return 1.0
-    if len(chances) <= EXACT_TRIALS:
-        dist = [1.0]
-        for p in chances:
-            dist = [a * (1 - p) + b * p for a, b in zip([*dist, 0.0], [0.0, *dist], strict=True)]
-        return sum(dist[at_least:])
-    mean = sum(chances)
-    spread = math.sqrt(sum(p * (1 - p) for p in chances))
-    if spread == 0:
-        return 1.0 if mean >= at_least else 0.0
-    return 1 - NormalDist(mean, spread).cdf(at_least - 0.5)
-
-
-def _odds(chance: float) -> str:
-    if chance < 0.001:
-        return "less than 1 time in 1,000"
-    return f"about 1 time in {round(1 / chance):,}"
-
-
 def _count(scenarios: Sequence[_Scenario], hit: list[bool], chances: list[float]) -> _Count:
     hits = [s for s, h in zip(scenarios, hit, strict=True) if h]
-    return _Count(hits, len(scenarios), sum(chances), _tail(chances, len(hits)))
+    return _Count(hits, len(scenarios), sum(chances), tail(chances, len(hits)))
 
 
 def _listed(items: list[str]) -> str:
@@ -182,20 +157,6 @@ def _position(quizzes: Sequence[Entry[Quiz]], scenarios: list[_Scenario]) -> lis
     return warnings
 
 
-@cache
-def _length_chances(lengths: tuple[int, ...], service: int) -> tuple[float, float]:
-    """Chances that a service-oriented choice is the longest, and the shortest, when
-    `service` of the kinds are dealt at random over choices of these lengths."""
-    deals = list(combinations(range(len(lengths)), service))
-    longest = shortest = 0
-    for deal in deals:
-        mine = [lengths[i] for i in deal]
-        others = [n for i, n in enumerate(lengths) if i not in deal]
-        longest += max(mine) > max(others)
-        shortest += min(mine) < min(others)
-    return longest / len(deals), shortest / len(deals)
-
-
 def _length(scenarios: Sequence[_Scenario]) -> list[Problem]:
     longest: list[bool] = []
     shortest: list[bool] = []
@@ -207,7 +168,7 @@ def _length(scenarios: Sequence[_Scenario]) -> list[Problem]:
         others = [n for n, good in zip(lengths, scenario.service, strict=True) if not good]
         longest.append(max(mine) > max(others))
         shortest.append(min(mine) < min(others))
-        chances.append(_length_chances(tuple(sorted(lengths)), len(mine)))
+        chances.append(length_chances(tuple(sorted(lengths)), len(mine)))
     warnings = []
     for which, hit, nth, fix in (
         ("longest", longest, 0, "shorten it or lengthen a self-serving choice"),
@@ -246,14 +207,6 @@ def _offset(text: str, token: str) -> int:
     return found.start() if found else 0
 
 
-@cache
-def _alone_chances(size: int, service: int, holding: int) -> tuple[float, float]:
-    """Chances that `holding` of `size` choices, `service` of them service-oriented, dealt
-    at random, are all service-oriented, and all self-serving."""
-    total = math.comb(size, holding)
-    return math.comb(service, holding) / total, math.comb(size - service, holding) / total
-
-
 def _words(scenarios: Sequence[_Scenario]) -> list[Problem]:
     places: list[tuple[int, int, frozenset[str]]] = []
     in_self: set[str] = set()
@@ -278,7 +231,7 @@ def _words(scenarios: Sequence[_Scenario]) -> list[Problem]:
         alone = [1.0, 1.0]
         for i, holding in found:
             kinds = scenarios[i].service
-            service_only, self_only = _alone_chances(len(kinds), sum(kinds), holding)
+            service_only, self_only = alone_chances(len(kinds), sum(kinds), holding)
             alone[0] *= service_only
             alone[1] *= self_only
             if alone == [0.0, 0.0]:
@@ -314,14 +267,14 @@ def _words(scenarios: Sequence[_Scenario]) -> list[Problem]:
         one = len(words) == 1
         named = _listed([f"'{t}'" for t in words])
         counts = _listed([str(tells[t][1]) for t in words])
-        odds = _odds(max(tells[t][2] for t in words))
+        rarity = odds(max(tells[t][2] for t in words))
         act, them = ("rule out", "self-serving") if kind else ("pick", SERVICE)
         warnings.append(
             scenarios[i].warning(
                 c,
                 f"{named} {'is' if one else 'are'} in {them} choices only, in {counts} "
                 f"scenarios across the course (chance keeps a word to one kind that widely "
-                f"{odds}), so learners can {act} this choice by "
+                f"{rarity}), so learners can {act} this choice by "
                 f"{'that word' if one else 'those words'} alone: reword it, or use "
                 f"{'the word' if one else 'them'} in choices of both kinds",
                 _offset(text, words[0]),
