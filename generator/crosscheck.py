@@ -165,7 +165,6 @@ def _generated(
     lessons: Sequence[Entry[Lesson]], quizzes: Sequence[Entry[Quiz]], reserved: Sequence[str]
 ) -> dict[str, PublishedBy]:
     generated: dict[str, PublishedBy] = {
-        HOME: "the home page is made from course.yml; move this text into its 'intro'",
         PROGRESS: "the 'My progress' page is generated; rename this file",
         REVIEW: "the 'Review' page is generated; rename this file",
     }
@@ -185,6 +184,8 @@ def check_page_collisions(
     quizzes: Sequence[Entry[Quiz]],
     reserved: Sequence[str] = (),
     use_directory_urls: bool = True,
+    *,
+    has_home: bool = True,
 ) -> list[Problem]:
     """No hand-written file may be published where another file is (pages or not).
 
@@ -193,6 +194,8 @@ def check_page_collisions(
     folder is reserved: MkDocs lets a docs file replace a theme file silently.
     """
     generated = _generated(lessons, quizzes, reserved)
+    if has_home:
+        generated[HOME] = "the home page is made from course.yml; move this text into its 'intro'"
     taken: dict[str, PublishedBy | Path] = {
         published_file(src, use_directory_urls).casefold(): owner
         for src, owner in generated.items()

@@ -37,6 +37,7 @@ from generator.reference import render_reference
 from generator.render import render_site
 from generator.settings import Settings
 from generator.tree import check_files
+from generator.urls import HOME
 from generator.validate import validate_document
 from generator.views import CheckedCourse, GeneratedPage, NavEntry
 from generator.wording import catalogue
@@ -117,16 +118,18 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     problems: list[Problem] = [*sources.problems, *check_files(sources.pages, settings.allow_html)]
 
     course: Entry[Course] | None = None
-    if sources.course is None:
+    own = {p.relative_to(settings.content_dir).as_posix() for p in sources.pages}
+    if sources.course is None and HOME not in own:
         problems.append(
             Problem(
                 settings.content_dir / "course.yml",
                 START,
                 "the course file is missing: create course.yml with title, tagline, "
-                "audience, intro and license (it makes the home page)",
+                "audience, intro and license (it makes the home page), or write your own "
+                "index.md",
             )
         )
-    else:
+    if sources.course is not None:
         courses = _load_all((sources.course,), Course)
         problems.extend(courses.problems)
         course = courses.entries[0] if courses.entries else None
@@ -155,7 +158,13 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     pages = [p.relative_to(settings.content_dir).as_posix() for p in sources.pages]
     reserved = [settings.field_reference] if settings.field_reference else []
     problems += check_page_collisions(
-        pages, settings.content_dir, lessons, quizzes, reserved, settings.use_directory_urls
+        pages,
+        settings.content_dir,
+        lessons,
+        quizzes,
+        reserved,
+        settings.use_directory_urls,
+        has_home=sources.course is not None,
     )
 
     # Ids must be unique before pages can be placed by id.

@@ -1,22 +1,12 @@
 """The MkDocs adapter: runs the pipeline and hands its pages to MkDocs.
 
-Hooks only sequence work; the course logic lives in `generator.pipeline`.
-
-- `on_startup` notes whether this is `mkdocs serve` (drafts are shown there only).
-- `on_config` resolves the folders against `mkdocs.yml` (never the working directory),
-  adds the quizzes folder to the files `mkdocs serve` watches and, for a build, points
-  `site_dir` at a staging folder (`generator.staging`) and starts counting warnings.
-- `on_pre_build` runs the whole pipeline, file-tree rules included, and fails there with
-  the located problems: before MkDocs reads a file or empties anything.
-- `on_files` drops the YAML sources from the files MkDocs would copy, adds the generated
-  pages (`File.generated`, with the YAML file as edit target) and Serve First's own
-  scripts and stylesheet (minified; `on_config` linked them on every page) and sets the
-  navigation.
-- `on_pre_page` makes every edit link a clean, percent-encoded URL: the theme puts it in
-  an attribute unescaped, so a `"` in a file name must not reach it as it is.
-- `on_post_build` (last of all plugins) swaps the staged build into `site_dir`, unless a
-  warning was logged under `--strict` (MkDocs then aborts the build); `on_build_error`
-  throws the staged build away. Either way a failed build leaves the last site as it was.
+Hooks only sequence work: the course logic lives in `generator.pipeline`, what a published
+build leaves out (trainer pages, edit links) and the site's navigation in
+`generator.publishing`, the all-or-nothing swap of a build in `generator.staging`.
+`on_pre_build` runs every stage before MkDocs reads a file and fails with the located
+problems; under `mkdocs serve` it keeps the last good pages and `on_post_page` shows the
+problems on every page instead, until a save fixes them (a failed build would stall the
+preview). `on_post_page` also gives each page the wording catalogue for the browser code.
 """
 
 from __future__ import annotations
@@ -38,9 +28,9 @@ from mkdocs.utils import nest_paths
 
 from generator.assets import SCRIPT, STYLESHEET, own_assets
 from generator.discover import YAML_SUFFIXES
-from generator.navigation import nav_sort_key, without_pages
 from generator.pipeline import Site, build_site
-from generator.problems import ContentError
+from generator.problems import ContentError, Problem
+from generator.publishing import failed_build_page, is_trainer_page, site_nav
 from generator.settings import Settings, settings_from
 from generator.staging import StagedBuild
 from generator.urls import safe_url
@@ -56,6 +46,9 @@ class ServeFirstConfig(Config):
     field_reference = c.Optional(c.Type(str))
     minify_assets = c.Type(bool, default=True)
     strings = c.Type(dict, default={})
+    trainer_dir = c.Type(str, default="trainers")
+    publish_trainer_pages = c.Type(bool, default=False)
+    edit_links = c.Type(bool, default=False)
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
@@ -66,24 +59,23 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
         self.site: Site | None = None
         self.settings: Settings | None = None
         self.staged: StagedBuild | None = None
+        self.failed: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config_dir = Path(config.config_file_path or ".").resolve().parent
         self.settings = settings_from(
             dict(self.config),
-            config_dir,
+            Path(config.config_file_path or ".").resolve().parent,
             Path(config.docs_dir),
-            use_directory_urls=config.use_directory_urls,
             include_drafts=self.serving,
+            use_directory_urls=config.use_directory_urls,
             language=config.theme.get("language") or "en",
         )
-        for folder in (self.settings.quizzes_dir, self.settings.content_dir):
-            if folder.is_dir() and str(folder) not in config.watch:
-                config.watch.append(str(folder))
+        folders = (self.settings.quizzes_dir, self.settings.content_dir)
+        config.watch += [str(f) for f in folders if f.is_dir() and str(f) not in config.watch]
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
@@ -98,9 +90,12 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
         try:
-            self.site = build_site(self.settings)
+            self.site, self.failed = build_site(self.settings), []
         except ContentError as error:
-            raise PluginError(error.format()) from None
+            if not self.serving or self.site is None:
+                raise PluginError(error.format()) from None
+            self.failed = list(error.problems)
+            log.error(error.format())
         for warning in self.site.warnings:
             log.info(warning.format())
         if self.staged is not None:
@@ -118,45 +113,38 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.settings is not None
-        docs_dir = os.path.abspath(config.docs_dir)
         content_dir = os.path.join(os.path.abspath(self.settings.content_dir), "")
-        # The YAML sources are not published (MkDocs would copy them as static files).
-        for file in [
-            f
-            for f in files
-            if f.src_uri.endswith(YAML_SUFFIXES)
-            and os.path.abspath(f.abs_src_path or "").startswith(content_dir)
-        ]:
-            files.remove(file)
-        # Pages outside the course part of the nav sit among the hand-written ones.
+        trainers = (
+            None if self.serving or self.config.publish_trainer_pages else self.config.trainer_dir
+        )
+        for file in list(files):
+            source = os.path.abspath(file.abs_src_path or "")
+            yaml = source.startswith(content_dir) and file.src_uri.endswith(YAML_SUFFIXES)
+            if yaml or is_trainer_page(file.src_uri, trainers):
+                files.remove(file)
         others = [f.src_uri for f in files.documentation_pages()]
-        others += [page.src for page in self.site.pages if not page.in_course_nav]
-        for page in self.site.pages:
+        for page in [p for p in self.site.pages if not is_trainer_page(p.src, trainers)]:
             file = File.generated(config, page.src, content=page.content)
-            file.edit_uri = (
-                Path(os.path.relpath(os.path.abspath(page.source), docs_dir)).as_posix()
-                if page.source is not None
-                else None
-            )
+            if page.source is not None:
+                file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
             files.append(file)
+            others += [] if page.in_course_nav else [page.src]
         for uri, text in own_assets(self.config.minify_assets).items():
             files.append(File.generated(config, uri, content=text))
-        if config.nav:
-            course = {page.src for page in self.site.pages if page.in_course_nav}
-            rest = without_pages(config.nav, course)
-        else:
-            rest = nest_paths(sorted(others, key=nav_sort_key))
-        config.nav = self.site.nav + rest
+        course = {page.src for page in self.site.pages if page.in_course_nav}
+        config.nav = site_nav(self.site.nav, config.nav, course, others, nest_paths)
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        shown = self.serving or self.config.edit_links
+        page.edit_url = safe_url(page.edit_url) if page.edit_url and shown else None
+        return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.settings is not None
-        words = catalogue(config.theme.get("language") or "en", self.settings.strings)
+        if self.failed:
+            return failed_build_page(self.failed, config.site_name)
+        words = catalogue(self.settings.language, self.settings.strings)
         words |= {"site.name": config.site_name, "site.url": config.site_url or ""}
         head, end, tail = output.rpartition("</body>")
         return f"{head}{script_tag(words)}{end}{tail}" if end else output
-
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if page.edit_url:
-            page.edit_url = safe_url(page.edit_url)
-        return page

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build, run
+from conftest import FIXTURES, ROOT, mkdocs_build, run
 
 CLI = [sys.executable, "-m", "generator"]
 
@@ -30,10 +32,33 @@ def test_the_real_course_builds_strict(course_copy: Path) -> None:
         "quizzes/final-assessment/index.html",
         "progress/index.html",
         "review/index.html",
-        "trainers/field-reference/index.html",
+        "certificate/index.html",
     ):
         assert (site / page).is_file(), page
     assert not list(site.rglob("*.yml")), "YAML sources must not be published"
+
+
+def test_the_published_course_is_a_learners_site(course_copy: Path) -> None:
+    """Trainer pages and edit links are for the preview (`mkdocs serve`), not for learners."""
+    assert mkdocs_build(course_copy).returncode == 0
+    site = course_copy / "site"
+    assert not (site / "trainers").exists()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "trainers" in doc["location"]]
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "/edit/" not in html and "md-content__button" not in html, html_file
+        assert "trainers/" not in html, html_file
+    assert not [t for t in nav_titles((site / "index.html").read_text()) if "Trainer" in t]
+
+
+def test_a_site_can_publish_its_trainer_pages(course_copy: Path) -> None:
+    config = course_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - servefirst:\n", "  - servefirst:\n      publish_trainer_pages: true\n")
+    config.write_text(text, encoding="utf-8")
+    assert mkdocs_build(course_copy).returncode == 0
+    assert (course_copy / "site" / "trainers" / "field-reference" / "index.html").is_file()
 
 
 def test_nav_follows_order_and_pairs_each_lesson_with_its_quiz(sample: Path) -> None:
@@ -48,6 +73,11 @@ def test_nav_follows_order_and_pairs_each_lesson_with_its_quiz(sample: Path) -> 
 
 
 def test_edit_links_open_the_yaml_files(sample: Path) -> None:
+    config = sample / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - servefirst:\n", "  - servefirst:\n      edit_links: true\n")
+    )
     assert mkdocs_build(sample).returncode == 0
     site = sample / "site"
     base = "https://example.org/repo/edit/main/"
@@ -161,3 +191,28 @@ def test_minify_assets_false_ships_the_sources_as_they_are(course_copy: Path) ->
     for source in sorted(sources.iterdir()):
         shipped = course_copy / "site" / "assets" / "servefirst" / source.name
         assert shipped.read_bytes() == source.read_bytes(), source.name
+
+
+def test_a_site_without_a_course_file_keeps_its_own_pages(tmp_path: Path) -> None:
+    """Any MkDocs site can add lessons: its index.md stays the home page, its pages stay."""
+    site = tmp_path / "handbook"
+    (site / "docs" / "lessons").mkdir(parents=True)
+    (site / "quizzes").mkdir()
+    (site / "mkdocs.yml").write_text(
+        "site_name: Team handbook\ntheme:\n  name: material\nplugins: [search, servefirst]\n",
+        encoding="utf-8",
+    )
+    (site / "docs" / "index.md").write_text("# Our handbook\n\nWelcome.\n", encoding="utf-8")
+    (site / "docs" / "team.md").write_text("# Team\n\nWho we are.\n", encoding="utf-8")
+    sample = FIXTURES / "sample"
+    for name in ("first-steps.yml", "second-look.yml"):
+        shutil.copy(sample / "content/lessons" / name, site / "docs/lessons" / name)
+    shutil.copy(sample / "quizzes/first-steps.yml", site / "quizzes/first-steps.yml")
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Our handbook" in home
+    titles = nav_titles(home)
+    assert titles[0] == "Our handbook" or titles[0] == "Home", titles
+    assert titles.index("1. First steps") < titles.index("Team"), titles
+    assert (site / "site" / "lessons" / "first-steps" / "quiz" / "index.html").is_file()

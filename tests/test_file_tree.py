@@ -178,6 +178,10 @@ def test_links_inside_the_project_are_published(sample: Path) -> None:
 def test_edit_links_are_percent_encoded(sample: Path) -> None:
     lessons = sample / "content" / "lessons"
     (lessons / "second-look.yml").rename(lessons / "a second look é&'.yml")
+    config = sample / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - servefirst:\n", "  - servefirst:\n      edit_links: true\n")
+    config.write_text(text, encoding="utf-8")
 
     result = mkdocs_build(sample)
 

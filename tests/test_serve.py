@@ -85,12 +85,26 @@ def test_a_yaml_edit_shows_without_a_restart_and_errors_keep_the_server_up(
     located = [line for line in server.log if "first-steps.yml:3:1: error:" in line]
     assert located, "".join(server.log)
     assert not any("Traceback" in line for line in server.log)
-    # MkDocs holds page requests until the next good build; the server itself stays up.
-    time.sleep(1)
+    # Every page answers at once with the problems, located, instead of hanging.
+    server.wait_for(lambda: "The course did not build" in (server.get(page) or ""))
+    for path in ("", page, page + "quiz/"):
+        shown = server.get(path) or ""
+        assert "first-steps.yml:3:1: error: unknown field &#x27;titel&#x27;" in shown, path
+    assert "livereload" in (server.get("") or "")  # it reloads itself after the next save
     assert server.process.poll() is None
 
     lesson.write_text(lesson.read_text().replace("titel: First steps", "title: Fixed steps"))
     server.wait_for(lambda: "Fixed steps" in (server.get(page) or ""))
+
+
+def test_the_preview_shows_trainer_pages_and_edit_links(sample: Path, server: Server) -> None:
+    guide = sample / "content" / "trainers" / "index.md"
+    guide.parent.mkdir()
+    guide.write_text("# Trainer's guide\n\nHow to run the course.\n", encoding="utf-8")
+    server.wait_for(lambda: "How to run the course" in (server.get("trainers/") or ""))
+    lesson = server.get("lessons/first-steps/") or ""
+    assert "edit/main/content/lessons/first-steps.yml" in lesson
+    assert "Trainer" in lesson.split('class="md-nav md-nav--primary"', 1)[1]
 
 
 def test_drafts_are_previewed_by_serve(sample: Path) -> None:
