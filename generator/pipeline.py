@@ -32,6 +32,7 @@ from generator.document import Document, Entry
 from generator.lint import lint_course
 from generator.load import load_document
 from generator.models import Course, Lesson, Quiz
+from generator.page_links import check_page_links
 from generator.problems import START, ContentError, Problem, capped
 from generator.reference import render_reference
 from generator.render import render_site
@@ -193,6 +194,10 @@ def run_pipeline(settings: Settings) -> tuple[Site, list[Problem]]:
     )
     generated, nav, rendering_problems = render_site(checked)
     problems += rendering_problems
+    published = set(pages) | {page.src for page in generated}
+    if settings.field_reference:
+        published.add(settings.field_reference)
+    problems += check_page_links(settings.content_dir, pages, published, settings.trainer_dir)
     if settings.field_reference:
         generated.append(
             GeneratedPage(

@@ -73,6 +73,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
             include_drafts=self.serving,
             use_directory_urls=config.use_directory_urls,
             language=config.theme.get("language") or "en",
+            **({"trainer_dir": None} if self.serving else {}),
         )
         folders = (self.settings.quizzes_dir, self.settings.content_dir)
         config.watch += [str(f) for f in folders if f.is_dir() and str(f) not in config.watch]
@@ -114,9 +115,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.settings is not None
         content_dir = os.path.join(os.path.abspath(self.settings.content_dir), "")
-        trainers = (
-            None if self.serving or self.config.publish_trainer_pages else self.config.trainer_dir
-        )
+        trainers = self.settings.trainer_dir
         for file in list(files):
             source = os.path.abspath(file.abs_src_path or "")
             yaml = source.startswith(content_dir) and file.src_uri.endswith(YAML_SUFFIXES)

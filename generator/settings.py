@@ -32,23 +32,27 @@ class Settings:
     field_reference: str | None = None
     project_dir: Path | None = None
     language: str = "en"
+    trainer_dir: str | None = "trainers"  # left out of a published build; None: shown
     strings: Mapping[str, Any] = field(default_factory=dict)
 
 
 def settings_from(
     plugin_config: dict[str, Any], config_dir: Path, docs_dir: Path, **extra: Any
 ) -> Settings:
-    """Plugin options as `Settings`, with folders resolved against `mkdocs.yml`'s folder."""
+    """Plugin options as `Settings`, with folders resolved against `mkdocs.yml`'s folder;
+    `extra` (what the adapter knows: URL style, drafts, language) wins."""
     content = plugin_config.get("content_dir")
-    return Settings(
-        content_dir=(config_dir / content) if content else docs_dir,
-        quizzes_dir=config_dir / plugin_config.get("quizzes_dir", "quizzes"),
-        allow_html=bool(plugin_config.get("allow_html", False)),
-        field_reference=plugin_config.get("field_reference"),
-        strings=dict(plugin_config.get("strings") or {}),
-        project_dir=config_dir,
-        **extra,
-    )
+    published = bool(plugin_config.get("publish_trainer_pages", False))
+    values: dict[str, Any] = {
+        "content_dir": (config_dir / content) if content else docs_dir,
+        "quizzes_dir": config_dir / plugin_config.get("quizzes_dir", "quizzes"),
+        "allow_html": bool(plugin_config.get("allow_html", False)),
+        "field_reference": plugin_config.get("field_reference"),
+        "strings": dict(plugin_config.get("strings") or {}),
+        "trainer_dir": None if published else plugin_config.get("trainer_dir", "trainers"),
+        "project_dir": config_dir,
+    }
+    return Settings(**(values | extra))
 
 
 class ConfigError(Exception):

@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["lint", "page_text", "navigation", "scorm"], 4),
     "render": 5,
     "publishing": 5,
+    "page_links": 1,
     "pipeline": 6,
     # adapters
     "invocation": 7,
@@ -145,7 +146,13 @@ def test_a_render_of_the_course_opens_no_file(monkeypatch: pytest.MonkeyPatch) -
     from generator.render import render_site
     from generator.settings import Settings
 
-    site = build_site(Settings(content_dir=ROOT / "content", quizzes_dir=ROOT / "quizzes"))
+    site = build_site(
+        Settings(
+            content_dir=ROOT / "content",
+            quizzes_dir=ROOT / "quizzes",
+            field_reference="trainers/field-reference.md",
+        )
+    )
     assert site.checked is not None
     touched: list[str] = []
     watching = [True]
