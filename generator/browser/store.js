@@ -1,6 +1,9 @@
 // Progress in localStorage under "servefirst:<site path>:", so sites sharing an origin
 // (GitHub Pages) never mix. Blocked storage falls back to memory; full or corrupt storage
-// never throws.
+// never throws. Names: "quiz:<id>:<version>" (answers and results), "lessons" (read to the
+// end), "last" (the last page opened), "seed" (the order of choices), "journal:<id>"
+// (notes and self-checks), "certificate" (the learner's name and the day it was earned)
+// and "pages" (what each visited address is, rebuilt from the pages, never exported).
 import { SELF, SERVICE, passes } from "./grading.js";
 
 const FORMAT = "servefirst-progress";
@@ -98,20 +101,26 @@ export function createStore(storage, scope) {
       return kind === "quiz" && current.get(id) !== version;
     })),
     exportAll: () => ({
-      format: FORMAT, version: 1, scope, data: Object.fromEntries(names().map((n) => [n, read(n)])),
+      format: FORMAT,
+      version: 1,
+      scope,
+      data: Object.fromEntries(names().filter((n) => n !== "pages").map((n) => [n, read(n)])),
     }),
-    // Returns the number of entries loaded, or throws an Error with a readable message.
+    // Returns the number of entries loaded, or throws an Error whose message is the
+    // catalogue key of what went wrong ("progress.not-ours", "progress.not-kept").
     importAll(file) {
       if (!isObject(file) || file.format !== FORMAT || !isObject(file.data)) {
-        throw new Error("This file is not a Serve First progress file.");
+        throw new Error("progress.not-ours");
       }
       const entries = Object.entries(file.data).filter(
-        ([n]) => /^(quiz:[a-z0-9-]+:[0-9a-f]+|lessons|last|seed|journal:[a-z0-9-]+)$/.test(n));
+        ([n]) => /^(quiz:[a-z0-9-]+:[0-9a-f]+|lessons|last|seed|certificate|journal:[a-z0-9-]+)$/.test(n));
       const written = entries.filter(([n, value]) => write(n, value)).length;
-      if (entries.length && !written) throw new Error("This browser would not save the progress.");
+      if (entries.length && !written) throw new Error("progress.not-kept");
       return written;
     },
     clearAll: () => names().forEach(remove),
+    // True while nothing but the page map is kept: a reset stays a reset.
+    isEmpty: () => names().every((n) => n === "pages"),
   };
 }
 

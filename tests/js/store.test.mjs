@@ -130,9 +130,32 @@ test("export and import round-trip; foreign files are refused", () => {
   const other = createStore(fakeStorage(), "/a/");
   assert.equal(other.importAll(file), 2);
   assert.deepEqual(other.read("lessons"), { one: 1 });
-  assert.throws(() => other.importAll({ hello: 1 }), /not a Serve First progress file/);
+  assert.throws(() => other.importAll({ hello: 1 }), { message: "progress.not-ours" });
   file.data["evil:key"] = 1;
   assert.equal(createStore(fakeStorage(), "/a/").importAll(file), 2);
+});
+
+test("notes, self-checks and the certificate move with the file; the page map does not", () => {
+  const store = createStore(fakeStorage(), "/a/");
+  store.write("journal:red-flags-check", { drought: "2", "drought-1": "Two ideas, both mine" });
+  store.write("certificate", { name: "Ana Díaz", date: "2026-11-30" });
+  store.write("pages", { "lessons/one/": { sfLesson: "one" } });
+  const file = JSON.parse(JSON.stringify(store.exportAll()));
+  assert.deepEqual(Object.keys(file.data).sort(), ["certificate", "journal:red-flags-check"]);
+  const other = createStore(fakeStorage(), "/a/");
+  assert.equal(other.importAll(file), 2);
+  assert.deepEqual(other.read("journal:red-flags-check"), { drought: "2", "drought-1": "Two ideas, both mine" });
+  assert.deepEqual(other.read("certificate"), { name: "Ana Díaz", date: "2026-11-30" });
+  file.data.pages = { "x/": { sfLesson: "x" } };
+  assert.equal(createStore(fakeStorage(), "/a/").importAll(file), 2);
+});
+
+test("a browser that will not save says so by a catalogue key", () => {
+  const storage = fakeStorage();
+  const store = createStore(storage, "/a/");
+  storage.setItem = () => { throw new Error("QuotaExceededError"); };
+  const file = { format: "servefirst-progress", version: 1, data: { lessons: { one: 1 } } };
+  assert.throws(() => store.importAll(file), { message: "progress.not-kept" });
 });
 
 test("clearAll removes only this site's keys", () => {
