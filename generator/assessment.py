@@ -34,7 +34,7 @@ from itertools import pairwise
 
 from generator.chance import alone_chances, length_chances, odds, tail
 from generator.document import Entry
-from generator.models import Quiz
+from generator.models import SELF, SERVICE, Quiz
 from generator.problems import Problem
 
 ALPHA = 0.01
@@ -42,7 +42,6 @@ ALPHA_WORDS = 0.05
 # Up to this many scenarios the chance of a count is summed exactly; past it the normal
 # approximation (with continuity correction) is used, far cheaper and, near the 1%
 # threshold, within about a tenth of the exact value.
-SERVICE = "service-oriented"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
@@ -268,7 +267,7 @@ def _words(scenarios: Sequence[_Scenario]) -> list[Problem]:
         named = _listed([f"'{t}'" for t in words])
         counts = _listed([str(tells[t][1]) for t in words])
         rarity = odds(max(tells[t][2] for t in words))
-        act, them = ("rule out", "self-serving") if kind else ("pick", SERVICE)
+        act, them = ("rule out", SELF) if kind else ("pick", SERVICE)
         warnings.append(
             scenarios[i].warning(
                 c,

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.assets import ASSET_DIR
 from generator.document import Document, Entry, Key
-from generator.models import Lesson, Quiz
+from generator.models import SELF, SERVICE, Lesson, Quiz
 from generator.problems import START, Problem, did_you_mean, display_path
 from generator.urls import HOME, PROGRESS, REVIEW, file_url, lesson_src, quiz_src
 
@@ -62,7 +62,7 @@ def check_scenarios(quiz: Entry[Quiz]) -> list[Problem]:
         else:
             seen[scenario.id] = index
         kinds = {choice.kind for choice in scenario.choices}
-        for kind in ("service-oriented", "self-serving"):
+        for kind in (SERVICE, SELF):
             if kind not in kinds:
                 problems.append(
                     quiz.problem(

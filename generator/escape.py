@@ -1,10 +1,11 @@
 """Plain text made safe for the places the generator hands it to: the theme and Markdown.
 
-Titles and descriptions are read by Material's templates, which do not escape them (see
-`../shared/FACTS.md`: a title of `</title><script>` runs the script, and `striptags` turns
-`&lt;` back into `<`). So text for the theme must be harmless *as raw HTML* in both text
-and attribute positions: angle brackets and double quotes become look-alike typographic
-characters and an `&` that would start a character reference becomes a full-width one.
+Titles and descriptions are read by Material's templates, which do not escape them (as
+measured with Material 9.7: a title of `</title><script>` runs the script, and
+`striptags` turns `&lt;` back into `<`). So text for the theme must be harmless *as raw
+HTML* in both text and attribute positions: angle brackets and double quotes become
+look-alike typographic characters and an `&` that would start a character reference
+becomes a full-width one.
 Headings written into generated Markdown are escaped for Python-Markdown instead, so that
 no extension (attribute lists, raw HTML, emphasis) can read anything into them.
 """

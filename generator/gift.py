@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 
 from generator.markdown import MarkdownRenderer
+from generator.models import SERVICE
 from generator.views import CheckedCourse
 
 SPECIAL = "\\~=#{}:"
@@ -57,7 +58,7 @@ def render_gift(course: CheckedCourse, title: str) -> str:
             text = renderer.block(scenario.situation) + f"<p>{html.escape(scenario.prompt)}</p>"
             lines.append(f"::{escape(name)}::[html]{escape(text)} {{")
             for choice in scenario.choices:
-                mark = "=" if choice.kind == "service-oriented" else "~"
+                mark = "=" if choice.kind == SERVICE else "~"
                 answer = escape(inline(choice.text))
                 lines.append(f"\t{mark}{answer}#{escape(renderer.block(choice.feedback))}")
             lines += ["}", ""]

@@ -199,30 +199,9 @@ class MarkdownRenderer:
         return match.group(1)
 
 
-@dataclass
-class Links:
-    """A resolver and the addresses it could not resolve (for one-off rendering)."""
-
-    resolve: Resolve
-    broken: list[str] = field(default_factory=list)
-
-
-def render_markdown(text: str, links: Links | None = None, *, allow_html: bool = False) -> str:
-    """Render block Markdown to sanitised HTML (one-off; pages use `MarkdownRenderer`)."""
-    renderer = MarkdownRenderer(links.resolve if links else None, allow_html=allow_html)
-    html = renderer.block(text)
-    if links is not None:
-        links.broken.extend(renderer.broken)
-    return html
-
-
-def render_inline(text: str, links: Links | None = None, *, allow_html: bool = False) -> str | None:
-    """Render one paragraph of Markdown without its `<p>`; `None` if it is not one paragraph."""
-    renderer = MarkdownRenderer(links.resolve if links else None, allow_html=allow_html)
-    html = renderer.inline(text)
-    if links is not None:
-        links.broken.extend(renderer.broken)
-    return html
+def render_markdown(text: str, *, allow_html: bool = False) -> str:
+    """Block Markdown to sanitised HTML, links left as written (descriptions, tests)."""
+    return MarkdownRenderer(None, allow_html=allow_html).block(text)
 
 
 def plain_text(text: str) -> str:

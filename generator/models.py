@@ -9,7 +9,7 @@ written for trainers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -29,9 +29,10 @@ Markdown = Annotated[
 ]
 Url = Annotated[str, StringConstraints(pattern=r"^[hH][tT][tT][pP][sS]?://\S+$")]
 
-CALLOUT_KINDS = ("note", "tip", "warning", "quote", "example")
-CHOICE_KINDS = ("self-serving", "service-oriented")
+CalloutKind = Literal["note", "tip", "warning", "quote", "example"]
 ChoiceKind = Literal["self-serving", "service-oriented"]
+CHOICE_KINDS: tuple[ChoiceKind, ...] = get_args(ChoiceKind)
+SELF, SERVICE = CHOICE_KINDS
 
 
 class _Model(BaseModel):
@@ -41,7 +42,7 @@ class _Model(BaseModel):
 class Callout(_Model):
     """A boxed aside in a lesson section (a Material admonition)."""
 
-    kind: Literal["note", "tip", "warning", "quote", "example"] = Field(
+    kind: CalloutKind = Field(
         description="The look of the box: note, tip, warning, quote or example.",
         examples=["tip"],
     )

@@ -104,7 +104,9 @@ class Course:
 @functools.cache
 def load_course() -> Course:
     """The real course as validated models; fails with the validator's own messages."""
-    _, problems = run_pipeline(Settings(content_dir=CONTENT, quizzes_dir=QUIZZES))
+    _, problems = run_pipeline(
+        Settings(CONTENT, QUIZZES, field_reference="trainers/field-reference.md")
+    )
     errors = [p.format() for p in problems if p.severity == "error"]
     assert not errors, "the course has content errors:\n" + "\n".join(errors)
     sources = discover_sources(CONTENT, QUIZZES)

@@ -135,7 +135,11 @@ def test_every_scenario_of_the_course_comes_back_with_its_answers_and_feedback(
     course_copy: Path,
 ) -> None:
     _, questions = export(course_copy)
-    settings = settings_from({"quizzes_dir": "quizzes"}, course_copy, course_copy / "content")
+    settings = settings_from(
+        {"quizzes_dir": "quizzes", "field_reference": "trainers/field-reference.md"},
+        course_copy,
+        course_copy / "content",
+    )
     checked = build_site(settings).checked
     assert checked is not None
     scenarios = [(q.model, s) for q in checked.quizzes for s in q.model.scenarios]

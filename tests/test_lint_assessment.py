@@ -95,7 +95,11 @@ def write_lesson(project: Path, lesson_id: str, quiz: str, example: str) -> Path
 def warnings(project: Path) -> list[str]:
     """Every warning as `servefirst check` prints it (paths relative to the project)."""
     (project / "content").mkdir(exist_ok=True)
-    site, _ = run_pipeline(Settings(project / "content", project / "quizzes"))
+    site, _ = run_pipeline(
+        Settings(
+            project / "content", project / "quizzes", field_reference="trainers/field-reference.md"
+        )
+    )
     return [w.format(base=project) for w in sorted(site.warnings, key=lambda w: w.sort_key())]
 
 

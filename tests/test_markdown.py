@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.escape import markdown_heading, theme_text
-from generator.markdown import Links, plain_text, render_inline, render_markdown
+from generator.markdown import MarkdownRenderer, plain_text, render_markdown
 
 UNSAFE = [
     "<script>alert(1)</script>",
@@ -82,18 +82,19 @@ def test_autolinks_and_typography_still_work() -> None:
 
 
 def test_links_are_resolved_or_reported() -> None:
-    links = Links(resolve=lambda url: {"lesson:a": "../a/"}.get(url))
-    html = render_markdown("[A](lesson:a) and [B](lesson:b) and [C](https://c.example)", links)
+    renderer = MarkdownRenderer(lambda url: {"lesson:a": "../a/"}.get(url))
+    html = renderer.block("[A](lesson:a) and [B](lesson:b) and [C](https://c.example)")
     assert '<a href="../a/">A</a>' in html
     assert "<a>B</a>" in html
     assert '<a href="https://c.example">C</a>' in html
-    assert links.broken == ["lesson:b"]
+    assert renderer.broken == ["lesson:b"]
 
 
 def test_inline_rendering_refuses_blocks() -> None:
-    assert render_inline("**Bold** move") == "<strong>Bold</strong> move"
-    assert render_inline("One.\n\nTwo.") is None
-    assert render_inline("- a list") is None
+    renderer = MarkdownRenderer(None)
+    assert renderer.inline("**Bold** move") == "<strong>Bold</strong> move"
+    assert renderer.inline("One.\n\nTwo.") is None
+    assert renderer.inline("- a list") is None
 
 
 def test_plain_text_for_descriptions() -> None:
