@@ -28,10 +28,18 @@ def test_mouse_learner_sees_feedback_score_and_can_retry(sample_site, page):
     second = scenario(page, "rep-idea")
     second.get_by_label("Take the idea to your VP as your own improvement.").check()
     second.get_by_role("button", name=re.compile("^Check")).click()
-    assert "Your choice is self-serving." in second.get_by_role("status").inner_text()
-    other = second.locator("details").filter(has_text="Ask him to try it")
+    told = second.get_by_role("status").inner_text()
+    assert "Your choice is self-serving." in told
+    # The better move is told at once; the remaining choice is one tap away, its kind shown.
+    assert "A service-oriented move: Ask him to try it with the team next week." in told
+    assert not second.locator("details").filter(has_text="Ask him to try it").is_visible()
+    other = second.locator("details:visible")
+    assert (
+        other.locator("summary").inner_text()
+        == "Say you will think about it, and keep your own format. Self-serving"
+    )
     other.locator("summary").click()
-    assert "Service-oriented" in other.inner_text()
+    assert other.locator(".sf-explain__feedback").is_visible()
 
     third = scenario(page, "customer-call")
     third.get_by_label("Step out and call the customer with the rep.").check()

@@ -120,7 +120,7 @@ def test_grading_recap_and_saved_answers_follow_the_choice_not_its_place(
     assert "Service-oriented choices: 2 of 3" in result and "Not passed yet" in result
     recap = page.locator("[data-sf-recap]").inner_text()
     assert "Your choice: Take the idea to your VP as your own improvement." in recap
-    assert "The service-oriented option: Ask him to try it with the team next week." in recap
+    assert "A service-oriented move: Ask him to try it with the team next week." in recap
 
     scope = page.evaluate("new URL(__md_scope).pathname")
     version = page.locator("[data-sf-quiz]").get_attribute("data-sf-version")

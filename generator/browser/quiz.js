@@ -1,15 +1,17 @@
-// Quiz pages: reads the generator's quiz markup, grades picks with grading.js, shows
-// feedback in each scenario's live region and keeps answers in the store.
-import { all, h } from "./dom.js";
+// Quiz pages: reads the generator's quiz markup, grades picks with grading.js and keeps
+// answers in the store. After a pick, the scenario's live region tells its kind and, for a
+// self-serving pick, the service-oriented move with its feedback; the last check brings
+// the result (score bar, verdict, next step, recap) into view and focus. On narrow screens,
+// or by the learner's choice (kept in the store as "view"), the quiz shows one scenario at
+// a time under a sticky progress bar, resuming at the first unanswered one.
+import { all, h, reveal } from "./dom.js";
 import { SERVICE, better, percentText, score, shuffled } from "./grading.js";
 import { formatPercent, t } from "./strings.js";
-
-const kindLabel = (kind) => t(`kind.${kind}`);
 
 const scenariosOf = (quiz) => all(quiz, "[data-sf-scenario]");
 const pristine = new Map();
 const labelOf = (input) => input.closest(".sf-choice").querySelector("label");
-const tag = (kind, text) => h("span", { class: `sf-tag sf-tag--${kind}` }, text);
+const tag = (kind) => h("span", { class: `sf-tag sf-tag--${kind}` }, t(`kind.${kind}`));
 const cloneChildren = (node) => (node ? [...node.cloneNode(true).childNodes] : []);
 const feedbackOf = (section, index) =>
   cloneChildren(section.querySelector(`[data-sf-choice="${index}"] .sf-explain__feedback`));
@@ -18,6 +20,11 @@ const textOf = (input) => {
   label.querySelector(".sf-tag")?.remove();
   return [...label.childNodes];
 };
+const services = (section) => all(section, `.sf-choice input[data-sf-kind="${SERVICE}"]`);
+// The service-oriented choices, each with its text and why, under one label.
+const betterMoves = (section) => services(section).map((input) =>
+  h("div", { class: "sf-better" }, h("p", {}, h("strong", {}, t("quiz.better")), " ", ...textOf(input)),
+    ...feedbackOf(section, input.value)));
 
 function state(quiz, store) {
   const { sfQuiz: id, sfVersion: version, sfTotal, sfPass } = quiz.dataset;
@@ -40,69 +47,134 @@ export function arrange(quiz, seed) {
 // The learner's order on screen, the written one in print.
 export const seedOf = (store) => !matchMedia("print").matches && store.seed();
 
-function showAnswer(quiz, section, index) {
+function showAnswer(section, index) {
   const input = section.querySelector(`.sf-choice input[value="${index}"]`);
   if (!input) return false;
   const kind = input.dataset.sfKind;
+  const self = kind !== SERVICE;
   input.checked = true;
   section.dataset.sfAnswered = kind;
   section.querySelector("fieldset").disabled = true;
   input.closest(".sf-choice").classList.add("sf-choice--picked");
-  labelOf(input).append(tag(kind, t("quiz.picked", { label: kindLabel(kind) })));
+  labelOf(input).append(h("span", { class: `sf-tag sf-tag--${kind}` }, t("quiz.picked", { label: t(`kind.${kind}`) })));
   const button = section.querySelector(".sf-check");
   // aria-disabled, not disabled: the button keeps focus while the live region speaks.
   button?.setAttribute("aria-disabled", "true");
   if (button) button.textContent = t("quiz.checked");
   section.querySelector("[data-sf-feedback]").replaceChildren(
     h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, t(`quiz.verdict.${kind}`))),
-    ...feedbackOf(section, index));
+    ...feedbackOf(section, index), ...(self ? betterMoves(section) : []));
+  // What the live region told is not repeated below; the rest stays one tap away, kind shown.
+  let others = 0;
   for (const item of all(section, "details[data-sf-choice]")) {
-    item.classList.toggle("sf-picked", item.dataset.sfChoice === String(index));
+    const other = section.querySelector(`.sf-choice input[value="${item.dataset.sfChoice}"]`).dataset.sfKind;
+    const shown = item.dataset.sfChoice === String(index) || (self && other === SERVICE);
+    item.classList.toggle("sf-shown", shown);
+    others += !shown;
+    item.querySelector("summary").append(" ", tag(other));
   }
+  const title = section.querySelector(".sf-explain__title");
+  title.lastChild.textContent = t("quiz.others");
+  title.parentNode.hidden = !others;
   return true;
 }
 
-function recapItem(quiz, section, number) {
+function recapItem(section, number) {
   const picked = section.querySelector(".sf-choice input:checked");
   const kind = picked.dataset.sfKind;
   const name = section.querySelector(".sf-scenario__name")?.textContent.trim();
   const title = t("quiz.scenario", { n: number }) + (name ? `: ${name}` : "");
-  const item = h("li", { class: "sf-recap__item" },
+  return h("li", { class: `sf-recap__item sf-recap__item--${kind}` },
     h("p", {}, h("strong", {}, title)),
-    h("p", {}, `${t("quiz.yours")} `, ...textOf(picked), " ", tag(kind, kindLabel(kind))));
-  const service = section.querySelector(`.sf-choice input[data-sf-kind="${SERVICE}"]`);
-  if (kind !== SERVICE && service) {
-    item.append(h("div", { class: "sf-recap__better" },
-      h("p", {}, `${t("quiz.better")} `, ...textOf(service)), ...feedbackOf(section, service.value)));
-  }
-  return item;
+    h("p", {}, `${t("quiz.yours")} `, ...textOf(picked), " ", tag(kind)),
+    ...(kind === SERVICE ? [] : betterMoves(section)));
 }
 
 function showResult(quiz, record) {
   const sections = scenariosOf(quiz);
   const answered = sections.filter((section) => section.dataset.sfAnswered);
-  const status = quiz.querySelector("[data-sf-result-status]");
-  const recap = quiz.querySelector("[data-sf-recap]");
-  const pending = quiz.querySelector("[data-sf-pending]");
-  if (!status) return null;
+  const result = quiz.querySelector("[data-sf-result]");
+  if (!result) return null;
+  const status = result.querySelector("[data-sf-result-status]");
+  const recap = result.querySelector("[data-sf-recap]");
+  const actions = result.querySelector(".sf-result__actions");
+  const missed = sections.length - answered.filter((section) => section.dataset.sfAnswered === SERVICE).length;
   const done = answered.length === sections.length;
-  if (pending) pending.textContent = done ? "" : t("quiz.pending", { n: sections.length, answered: answered.length });
+  const next = actions.querySelector("[data-sf-next]");
+  const retry = actions.querySelector(".sf-retry");
+  // Outside the live region: said on every check, it would be noise.
+  result.querySelector("[data-sf-pending]").textContent = done ? ""
+    : t("quiz.pending", { n: sections.length, answered: answered.length });
+  delete result.dataset.sfOutcome;
+  recap.replaceChildren();
   if (!done) {
     status.replaceChildren();
-    recap.replaceChildren();
+    next?.classList.add("md-button--primary");
+    actions.replaceChildren(...[next, retry].filter(Boolean));
     return null;
   }
   const pass = Number(quiz.dataset.sfPass);
   const outcome = score(answered.map((section) => section.dataset.sfAnswered), sections.length, pass);
   const best = better(record.best, outcome);
-  const [css, label, note] = outcome.passed ? ["pass", "passed", "pass-note"] : ["fail", "failed", "fail-note"];
+  const verdict = !missed ? "perfect" : outcome.passed ? "passed" : "failed";
+  result.dataset.sfOutcome = verdict;
   status.replaceChildren(
-    h("p", { class: "sf-score" }, h("strong", {}, t("quiz.score", { n: outcome.total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)) }))),
-    h("p", { class: `sf-${css}` }, h("strong", {}, t(`quiz.${label}`)), " ", t(`quiz.${note}`, { pass: formatPercent(pass) })));
+    h("p", { class: "sf-result__verdict" }, h("strong", {}, t(`quiz.${verdict}`)), " ",
+      t(`quiz.${verdict}-note`, { pass: formatPercent(pass) })),
+    h("div", { class: "sf-meter", style: `--sf-score:${outcome.percent}%;--sf-mark:${pass}%` }),
+    h("p", { class: "sf-score" }, t("quiz.score", {
+      n: outcome.total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)),
+    })));
   if (best !== outcome) status.append(h("p", {}, t("quiz.best", { n: best.total, service: best.service })));
-  recap.replaceChildren(h("h3", {}, t("quiz.recap")),
-    h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(quiz, section, i + 1))));
+  // The next step first: on a pass the way on, otherwise the scenarios to look at again.
+  const review = missed ? h("button", { type: "button", class: "md-button", "data-sf-do": "missed" },
+    t("quiz.review-missed", { n: missed })) : null;
+  next?.classList.toggle("md-button--primary", outcome.passed);
+  review?.classList.toggle("md-button--primary", !outcome.passed);
+  actions.replaceChildren(...(outcome.passed ? [next, retry, review] : [review, retry, next]).filter(Boolean));
+  recap.append(h("h3", {}, t("quiz.recap")),
+    h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(section, i + 1))));
   return outcome;
+}
+
+// One scenario at a time: narrow screens by default, or the learner's choice.
+const narrow = matchMedia("(max-width: 59.98em)");
+const steps = (store) => (store.read("view") ?? (narrow.matches ? "steps" : "page")) === "steps";
+const stepsOf = (quiz) => [...scenariosOf(quiz), quiz.querySelector("[data-sf-result]")];
+const firstOpen = (quiz) => stepsOf(quiz).findIndex((node) => !node.dataset.sfAnswered);
+
+function paint(quiz) {
+  const bar = quiz.querySelector(".sf-stepbar");
+  if (!bar) return;
+  const sections = scenariosOf(quiz);
+  const total = sections.length;
+  const answered = sections.filter((section) => section.dataset.sfAnswered).length;
+  const at = Number(quiz.dataset.sfStep);
+  const stepping = quiz.classList.contains("sf-steps");
+  stepsOf(quiz).forEach((node, i) => node.classList.toggle("sf-current", i === at));
+  const [text, progress, view] = bar.children;
+  const count = t("quiz.answered", { n: total, answered });
+  text.textContent = stepping && at < total ? t("quiz.step", { n: at + 1, total }) : count;
+  Object.assign(progress, { value: answered, max: total });
+  progress.setAttribute("aria-label", count);
+  view.textContent = t(stepping ? "quiz.view-page" : "quiz.view-steps");
+  const [back, next] = quiz.querySelector(".sf-stepnav").children;
+  back.hidden = !at;
+  next.hidden = at >= total;
+  next.textContent = t(at === total - 1 ? "quiz.to-result" : "quiz.next");
+  next.classList.toggle("md-button--primary", Boolean(sections[at]?.dataset.sfAnswered));
+}
+
+// Shows step `at` (the result is the last one); `focus` moves the learner to its heading.
+function go(quiz, at, focus) {
+  quiz.dataset.sfStep = at;
+  paint(quiz);
+  if (focus) reveal(stepsOf(quiz)[at]?.querySelector("h2"));
+}
+
+function setView(quiz, stepping) {
+  quiz.classList.toggle("sf-steps", stepping);
+  paint(quiz);
 }
 
 export function setupQuiz(quiz, store, { review = false } = {}) {
@@ -113,14 +185,18 @@ export function setupQuiz(quiz, store, { review = false } = {}) {
   if (review) return;
   const { id, version, record } = state(quiz, store);
   if (store.pruneQuiz(id, version)) quiz.prepend(h("p", { class: "sf-notice" }, t("quiz.changed")));
-  quiz.querySelector("[data-sf-result-status]")
-    ?.before(h("p", { class: "sf-result__pending", "data-sf-pending": "" }));
   for (const section of scenariosOf(quiz)) {
     pristine.set(section.id, section.cloneNode(true));
     const pick = record.picks[section.dataset.sfScenario];
-    if (pick !== undefined) showAnswer(quiz, section, pick);
+    if (pick !== undefined) showAnswer(section, pick);
   }
+  const button = (to, label) => h("button", { type: "button", class: "md-button", "data-sf-do": "step", "data-sf-to": to }, label);
+  scenariosOf(quiz)[0]?.before(h("div", { class: "sf-stepbar" }, h("p"), h("progress"),
+    h("button", { type: "button", class: "sf-view", "data-sf-do": "view" })));
+  quiz.append(h("div", { class: "sf-stepnav" }, button(-1, t("quiz.previous")), button(1)));
   showResult(quiz, record);
+  quiz.dataset.sfStep = firstOpen(quiz);
+  setView(quiz, steps(store));
 }
 
 function check(form, store) {
@@ -137,10 +213,11 @@ function check(form, store) {
   const sid = section.dataset.sfScenario;
   const choice = Number(input.value);
   record.last[sid] = { c: choice, k: input.dataset.sfKind };
-  showAnswer(quiz, section, choice);
+  showAnswer(section, choice);
+  let outcome = null;
   if (!("sfReview" in quiz.dataset)) {
     record.picks[sid] = choice;
-    const outcome = showResult(quiz, record);
+    outcome = showResult(quiz, record);
     if (outcome) {
       record.latest = { service: outcome.service, total: outcome.total, passed: outcome.passed };
       record.best = better(record.best, record.latest);
@@ -149,6 +226,10 @@ function check(form, store) {
   if (!store.saveQuiz(id, version, record) || store.fellBack) {
     section.querySelector("[data-sf-feedback]").append(h("p", { class: "sf-notice" }, t("quiz.unsaved")));
   }
+  if (!outcome) return paint(quiz);
+  // The quiz is complete: its result is the step shown, in view and focused.
+  go(quiz, scenariosOf(quiz).length, false);
+  reveal(quiz.querySelector("[data-sf-result] h2"));
 }
 
 function retry(quiz, store) {
@@ -158,9 +239,24 @@ function retry(quiz, store) {
   // Each scenario goes back to the markup it had before the first answer.
   for (const section of scenariosOf(quiz)) section.replaceWith(pristine.get(section.id).cloneNode(true));
   showResult(quiz, record);
+  go(quiz, 0, false);
   const first = quiz.querySelector(".sf-choice input");
   first?.focus();
   first?.closest("[data-sf-scenario]").scrollIntoView({ block: "start" });
+}
+
+function act(button, store) {
+  const quiz = button.closest("[data-sf-quiz]");
+  const action = button.dataset.sfDo || button.dataset.sfAction;
+  if (action === "retry") retry(quiz, store);
+  if (action === "step") go(quiz, Number(quiz.dataset.sfStep) + Number(button.dataset.sfTo), true);
+  if (action === "missed") reveal(quiz.querySelector(".sf-recap__item:not(.sf-recap__item--service-oriented)"));
+  if (action === "view") {
+    const stepping = !quiz.classList.contains("sf-steps");
+    store.write("view", stepping ? "steps" : "page");
+    setView(quiz, stepping);
+    reveal(stepsOf(quiz)[quiz.dataset.sfStep]?.querySelector("h2"));
+  }
 }
 
 // Attached once, on the document: pages swapped in by instant navigation need no wiring.
@@ -172,7 +268,11 @@ export function listen(store) {
     check(form, store);
   });
   document.addEventListener("click", (event) => {
-    const button = event.target.closest?.("[data-sf-action=retry]");
-    if (button) retry(button.closest("[data-sf-quiz]"), store);
+    // Quiz buttons carry data-sf-do; Retry, older, data-sf-action (which the site script skips).
+    const button = event.target.closest?.(".sf-quiz :is([data-sf-do],[data-sf-action=retry])");
+    if (button) act(button, store);
+  });
+  narrow.addEventListener("change", () => {
+    for (const quiz of all(document, ".sf-quiz.sf-js:not([data-sf-review])")) setView(quiz, steps(store));
   });
 }
