@@ -8,17 +8,21 @@ each marked so a later run may replace what it wrote and nothing else.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
-from generator.assets import SCRIPT, STYLESHEET, own_assets
+from generator.assets import ASSET_DIR, SCRIPT, STYLESHEET, own_assets
 from generator.invocation import UsageError, built, guard_target, inside, load_settings
 from generator.settings import Settings
+from generator.wording import catalogue
 
 EXPORT_MARKER = ".servefirst-export"
+# The wording catalogue for a plain-MkDocs build, which has no plugin to put it on pages.
+WORDS = ASSET_DIR + "words.js"
 CONFIG_MARKER = "# Made by 'servefirst export': builds the exported pages with plain MkDocs."
 
 
@@ -47,7 +51,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = out / source.relative_to(settings.content_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    words = catalogue(settings.language, settings.strings) | {
+        "site.name": str(config.get("site_name") or ""),
+        "site.url": str(config.get("site_url") or ""),
+    }
     written = {page.src: page.content for page in site.pages} | own_assets(minified=True)
+    written[WORDS] = f"globalThis.SERVEFIRST_STRINGS = {json.dumps(words, sort_keys=True)};\n"
     for src, text in written.items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +100,7 @@ def _write_plain_config(
         "extra_css": [*(config.get("extra_css") or []), STYLESHEET],
         "extra_javascript": [
             *(config.get("extra_javascript") or []),
+            WORDS,
             {"path": SCRIPT, "type": "module"},
         ],
         "nav": nav + [p for p in hand_written if p not in generated],

@@ -35,7 +35,9 @@ const current = () => {
   if (!page) {
     let catalogue = {};
     try {
-      catalogue = JSON.parse(document.getElementById("sf-strings")?.textContent || "{}");
+      const block = document.getElementById("sf-strings");
+      // A plain-MkDocs export has no plugin to add the block: it ships words.js instead.
+      catalogue = block ? JSON.parse(block.textContent) : globalThis.SERVEFIRST_STRINGS || {};
     } catch { /* a broken block leaves every key showing as itself */ }
     page = translator(catalogue, document.documentElement.lang);
   }
