@@ -10,29 +10,27 @@
 import { all, h } from "./dom.js";
 import { t } from "./strings.js";
 
+// The quiz record for the data attributes of a card, page or stored page.
+export const record = (store, d) => store.quiz(d.sfQuiz, d.sfVersion, d.sfTotal, d.sfPass);
+const passed = (store, d) => Boolean(d.sfQuiz && record(store, d).best?.passed);
+
 const pathIn = (store, href) => {
   const path = new URL(href, location.href).pathname;
   return path.startsWith(store.scope) ? path.slice(store.scope.length) : null;
 };
 
-const passed = (store, d) =>
-  Boolean(d.sfQuiz && store.quiz(d.sfQuiz, d.sfVersion, d.sfTotal, d.sfPass).best?.passed);
+// What a page is: a lesson, or a quiz with what grading it needs.
+const what = ({ sfLesson, sfQuiz, sfVersion, sfTotal, sfPass }, lesson) =>
+  lesson ? { sfLesson } : { sfQuiz, sfVersion, sfTotal, sfPass };
 
-// A page is done when its lesson was read to the end or its quiz passed.
-const finished = (store, d, read) => (d.sfLesson ? read[d.sfLesson] === 1 : passed(store, d));
-
-// What a page is, from the data attributes that say so.
-const what = (d, lesson) =>
-  lesson ? { sfLesson: d.sfLesson } : { sfQuiz: d.sfQuiz, sfVersion: d.sfVersion, sfTotal: d.sfTotal, sfPass: d.sfPass };
-
-export function remember(store, pairs) {
+function remember(store, pairs) {
   const pages = store.table("pages");
   const fresh = pairs.filter(([path, d]) => path !== null && JSON.stringify(pages[path]) !== JSON.stringify(d));
   if (fresh.length && !store.isEmpty()) store.write("pages", Object.assign(pages, Object.fromEntries(fresh)));
 }
 
-// The steps linked from `root`, in order. A lesson whose quiz is passed counts as done on
-// the way forward even if its end was never on screen: the learner has moved past it.
+// The steps linked from `root`, in order, each { link, done }. A lesson whose quiz is
+// passed counts as done on the way forward even if its end was never on screen.
 export function stepsIn(store, root) {
   const read = store.table("lessons");
   const steps = all(root, "a[data-sf-step]").map((link) => {
@@ -44,19 +42,17 @@ export function stepsIn(store, root) {
   return steps;
 }
 
-export function recordPage(store, marker, quiz) {
-  const d = quiz?.dataset || marker?.dataset;
-  if (d?.sfLesson || d?.sfQuiz) remember(store, [[pathIn(store, location.href), what(d, !quiz)]]);
-}
+// The lesson (marker) or quiz being shown, under its address.
+export const recordPage = (store, d, lesson) => remember(store, [[pathIn(store, location.href), what(d, lesson)]]);
 
 // A check beside each finished page in the navigation, named for screen readers.
 export function markNav(store) {
   const pages = store.table("pages");
   const read = store.table("lessons");
   for (const link of all(document, ".md-nav--primary a.md-nav__link[href]")) {
-    const page = pages[pathIn(store, link.href)];
+    const d = pages[pathIn(store, link.href)];
     const mark = link.querySelector(".sf-done");
-    if (!page || !finished(store, page, read)) mark?.remove();
+    if (!d || !(d.sfLesson ? read[d.sfLesson] === 1 : passed(store, d))) mark?.remove();
     else if (!mark) {
       (link.querySelector(".md-ellipsis") || link)
         .append(h("span", { class: "sf-done", role: "img", "aria-label": t("progress.done") }, "✓"));
@@ -65,21 +61,22 @@ export function markNav(store) {
 }
 
 let watcher;
-// Counts the lesson as read once its end marker has been on screen, then calls `then`.
+// Counts lesson `id` as read once its end marker has been on screen, then calls `then`.
 export function watchReading(store, id, then) {
   watcher?.disconnect();
-  const end = document.querySelector("[data-sf-lesson-end]");
   if (!id) return;
   const done = () => {
     const read = store.table("lessons");
     if (read[id] !== 1) store.write("lessons", { ...read, [id]: 1 });
     then();
   };
+  const end = document.querySelector("[data-sf-lesson-end]");
   if (!end || !globalThis.IntersectionObserver) return done();
   watcher = new IntersectionObserver((seen) => {
-    if (!seen.some((entry) => entry.isIntersecting)) return;
-    watcher.disconnect();
-    done();
+    if (seen.some((entry) => entry.isIntersecting)) {
+      watcher.disconnect();
+      done();
+    }
   });
   watcher.observe(end);
 }

@@ -3,7 +3,7 @@
 // and the notes and self-checks a learner keeps (data-sf-journal). Every word comes from
 // the page's catalogue (strings.js). Listeners are attached once; per-page setup runs on
 // Material's document$ (first load and instant navigation) and is idempotent.
-import { markNav, recordPage, stepsIn, watchReading } from "./course.js";
+import { markNav, record, recordPage, stepsIn, watchReading } from "./course.js";
 import { all, h } from "./dom.js";
 import { SELF, percentText } from "./grading.js";
 import { arrange, listen, seedOf, setupQuiz } from "./quiz.js";
@@ -11,8 +11,9 @@ import { browserStorage, createStore, siteScope } from "./store.js";
 import { formatPercent, t } from "./strings.js";
 
 const store = createStore(browserStorage(), siteScope());
-const find = (selector) => document.querySelector(selector);
+const find = (selector, root = document) => root.querySelector(selector);
 const percent = (r) => formatPercent(percentText((r.service * 100) / r.total));
+const siteUrl = () => t("site.url") || new URL(store.scope, location.href).href;
 
 // `key`'s text with `node` (a link) where its {name} placeholder stands.
 function around(key, name, node) {
@@ -20,15 +21,15 @@ function around(key, name, node) {
   return [before, node, after.join("")];
 }
 
+// A lesson or quiz page: the last page opened, and what its address is.
 function trackVisit(marker) {
-  const kind = marker?.dataset.sfPage;
-  if (kind !== "lesson" && kind !== "quiz") return;
   const heading = find(".md-content h1")?.cloneNode(true);
   heading?.querySelector(".headerlink")?.remove();
   const path = location.pathname.startsWith(store.scope)
     ? location.pathname.slice(store.scope.length) : location.pathname;
   store.write("last", { path, title: heading?.textContent.trim() || document.title });
-  recordPage(store, marker, find(".sf-quiz[data-sf-quiz]"));
+  const quiz = find(".sf-quiz[data-sf-quiz]");
+  recordPage(store, (quiz || marker).dataset, !quiz);
 }
 
 // The last page opened, when it is a page of this course: a loaded file may hold any address.
@@ -39,45 +40,42 @@ function lastPage() {
   return url.origin === location.origin && url.pathname.startsWith(store.scope) ? { url, title: last.title } : null;
 }
 
-const badge = (kind, key) => h("span", { class: `sf-badge sf-badge--${kind}` }, t(`progress.${key}`));
 const share = (r) => t("progress.result", { service: r.service, n: r.total, percent: percent(r) });
 
 // Badges and result lines of every card; returns the counts for the summary.
 function fillCards(root) {
-  const lessons = store.table("lessons");
-  const counts = { lessons: 0, read: 0, quizzes: 0, done: 0, passed: 0 };
+  const read = store.table("lessons");
+  const n = { lessons: 0, read: 0, quizzes: 0, done: 0, passed: 0 };
   for (const card of all(root, ".sf-card")) {
-    const items = [];
-    const { sfLesson: lesson, sfQuiz: quiz, sfVersion: version, sfTotal, sfPass } = card.dataset;
-    if (lesson) {
-      counts.lessons += 1;
-      if (lessons[lesson] === 1) {
-        counts.read += 1;
-        items.push(badge("read", "read"));
+    const d = card.dataset;
+    const badges = [];
+    const add = (kind, key) => badges.push(h("span", { class: `sf-badge sf-badge--${kind}` }, t(`progress.${key}`)));
+    if (d.sfLesson) {
+      n.lessons += 1;
+      if (read[d.sfLesson] === 1) {
+        n.read += 1;
+        add("read", "read");
       }
     }
-    if (quiz) {
-      counts.quizzes += 1;
-      const record = store.quiz(quiz, version, sfTotal, sfPass);
-      if (record.best) {
-        counts.done += 1;
-        counts.passed += record.best.passed ? 1 : 0;
-        items.push(record.best.passed ? badge("pass", "quiz-passed") : badge("fail", "quiz-failed"));
-      } else if (Object.keys(record.picks).length) {
-        items.push(badge("progress", "quiz-started"));
-      }
-      const line = card.querySelector("[data-sf-result-line]");
+    if (d.sfQuiz) {
+      n.quizzes += 1;
+      const { best, latest, picks } = record(store, d);
+      if (best) {
+        n.done += 1;
+        n.passed += best.passed;
+        add(best.passed ? "pass" : "fail", best.passed ? "quiz-passed" : "quiz-failed");
+      } else if (Object.keys(picks).length) add("progress", "quiz-started");
+      const line = find("[data-sf-result-line]", card);
       if (line) {
-        line.textContent = [record.latest && t("progress.latest", { result: share(record.latest) }),
-          record.best && t("progress.best", { result: share(record.best) })].filter(Boolean).join(" · ");
+        line.textContent = [latest && t("progress.latest", { result: share(latest) }),
+          best && t("progress.best", { result: share(best) })].filter(Boolean).join(" · ");
       }
     }
-    const badges = card.querySelector("[data-sf-badges]");
-    if (badges && (items.length || badges.textContent.trim())) {
-      badges.replaceChildren(...(items.length ? items : [badge("new", "new")]));
-    }
+    const slot = find("[data-sf-badges]", card);
+    if (!badges.length && slot?.textContent.trim()) add("new", "new");
+    if (badges.length) slot?.replaceChildren(...badges);
   }
-  return counts;
+  return n;
 }
 
 // Cards, progress bar and summary, the main button to the first unfinished step, and a
@@ -85,44 +83,39 @@ function fillCards(root) {
 function summarize(root) {
   const dropped = store.pruneCourse(new Map(all(root, "[data-sf-quiz][data-sf-version]")
     .map((node) => [node.dataset.sfQuiz, node.dataset.sfVersion])));
-  const counts = fillCards(root);
-  const bar = root.querySelector("[data-sf-progress-bar]");
+  const n = fillCards(root);
+  const bar = find("[data-sf-progress-bar]", root);
   if (bar) {
-    bar.max = counts.lessons + counts.quizzes;
-    bar.value = counts.read + counts.done;
+    bar.max = n.lessons + n.quizzes;
+    bar.value = n.read + n.done;
   }
-  const text = root.querySelector("[data-sf-progress-text]");
-  if (text) text.textContent = t("progress.summary", counts);
+  const text = find("[data-sf-progress-text]", root);
+  if (text) text.textContent = t("progress.summary", n);
+  if (dropped) text?.after(h("p", { class: "sf-notice" }, t("progress.stale", { n: dropped })));
   const last = lastPage();
   const steps = stepsIn(store, root);
   const next = steps.find((step) => !step.done);
-  const started = Boolean(last) || steps.some((step) => step.done) || counts.done > 0;
-  const button = root.querySelector("[data-sf-forward]");
+  const started = Boolean(last) || n.done > 0 || steps.some((step) => step.done);
+  const button = find("[data-sf-forward]", root);
   if (button && started) {
     const done = button.dataset.sfDoneHref;
     if (next || done) button.href = next ? next.link.href : done;
     button.textContent = next ? t("home.continue", { step: next.link.dataset.sfLabel }) : t("home.finished");
     button.parentNode.hidden = !next && !done;
   }
-  const slot = root.querySelector("[data-sf-continue]");
+  const slot = find("[data-sf-continue]", root);
   if (slot) {
-    const elsewhere = last && last.url.pathname !== (next && new URL(next.link.href).pathname);
-    slot.hidden = !elsewhere;
-    if (elsewhere) slot.replaceChildren(...around("progress.left-off", "page", h("a", { href: last.url.pathname }, last.title)));
+    slot.hidden = !last || last.url.pathname === (next && new URL(next.link.href).pathname);
+    if (!slot.hidden) slot.replaceChildren(...around("progress.left-off", "page", h("a", { href: last.url.pathname }, last.title)));
   }
-  return { dropped, started };
-}
-
-function setupProgress(root) {
-  const { dropped } = summarize(root);
-  if (dropped) root.querySelector("[data-sf-progress-text]").after(h("p", { class: "sf-notice" }, t("progress.stale", { n: dropped })));
+  return started;
 }
 
 function download() {
   const name = t("site.name").normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const file = `${name || "course"}-progress.json`;
-  const blob = new Blob([JSON.stringify(store.exportAll(), null, 2)], { type: "application/json" });
-  const link = h("a", { href: URL.createObjectURL(blob), download: file });
+  const link = h("a", { download: file,
+    href: URL.createObjectURL(new Blob([JSON.stringify(store.exportAll(), null, 2)], { type: "application/json" })) });
   document.body.append(link);
   link.click();
   link.remove();
@@ -135,10 +128,9 @@ async function load(input) {
   if (!file) return "";
   input.value = "";
   try {
-    const n = store.importAll(JSON.parse(await file.text()));
-    return t("progress.loaded", { n, file: file.name });
+    return t("progress.loaded", { n: store.importAll(JSON.parse(await file.text())), file: file.name });
   } catch (error) {
-    return error instanceof SyntaxError ? t("progress.unreadable") : t(error.message, { name: t("site.name") });
+    return t(error instanceof SyntaxError ? "progress.unreadable" : error.message, { name: t("site.name") });
   }
 }
 
@@ -147,22 +139,22 @@ async function act(target) {
   const confirm = find("#sf-reset-confirm");
   const opener = find("[data-sf-action=reset]");
   const show = (selector, text) => { find(selector).textContent = text; };
-  if (action === "print") print();
-  if (action === "download") show("[data-sf-transfer-status]", download());
+  if (action === "print") return print();
+  if (action === "download") return show("[data-sf-transfer-status]", download());
   if (action === "import") show("[data-sf-transfer-status]", await load(target));
   if (action === "reset") {
     confirm.hidden = false;
     opener.setAttribute("aria-expanded", "true");
-    confirm.querySelector("[data-sf-action=reset-cancel]").focus();
+    find("[data-sf-action=reset-cancel]").focus();
   }
-  if (action === "reset-cancel" || action === "reset-confirm") {
+  if (action.startsWith("reset-")) {
     if (action === "reset-confirm") store.clearAll();
     confirm.hidden = true;
     opener.setAttribute("aria-expanded", "false");
     opener.focus();
     show("[data-sf-reset-status]", t(action === "reset-confirm" ? "progress.deleted" : "progress.kept"));
   }
-  if (action !== "print" && action !== "download") setupPage();
+  setupPage();
 }
 
 // Fetches each quiz with missed scenarios and brings those scenarios here, to retry.
@@ -201,49 +193,41 @@ async function setupReview(root) {
   status.textContent = found ? t("review.found", { n: found }) : t("review.failed");
 }
 
-// The learner's name, and the day the certificate was earned (first seen passed).
+// The learner's name and the day the certificate was earned (first seen passed), checked.
 function learner() {
-  const kept = store.table("certificate");
-  return {
-    name: typeof kept.name === "string" ? kept.name.slice(0, 80) : "",
-    date: /^\d{4}-\d\d-\d\d$/.test(kept.date) ? kept.date : "",
-  };
+  const { name, date } = store.table("certificate");
+  return { name: typeof name === "string" ? name.slice(0, 80) : "", date: /^\d{4}-\d\d-\d\d$/.test(date) ? date : "" };
 }
 
 function earned() {
   const kept = learner();
-  if (kept.date) return kept.date;
   const now = new Date();
-  const date = new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  store.write("certificate", { ...kept, date });
-  return date;
+  if (!kept.date) store.write("certificate", { ...kept, date: new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10) });
 }
 
-// The sheet appears once every assessment listed is passed; otherwise the page's own
+// The sheet appears once every assessment listed is passed; until then the page's own
 // status (with a link to the assessment) stays.
 function setupCertificate(root) {
-  const quizzes = all(root, "[data-sf-assessment]").map((item) => [item, store.quiz(
-    item.dataset.sfQuiz, item.dataset.sfVersion, item.dataset.sfTotal, item.dataset.sfPass).best]);
+  const quizzes = all(root, "[data-sf-assessment]").map((item) => [item, record(store, item.dataset).best]);
   const ready = quizzes.length > 0 && quizzes.every(([, best]) => best?.passed);
   for (const node of all(root, "[data-sf-certificate],[data-sf-certificate-form]")) node.hidden = !ready;
   if (!ready) return;
-  const date = new Date(`${earned()}T12:00`);
-  const { name } = learner();
-  root.querySelector("[data-sf-certificate-status]").textContent = t("certificate.ready");
-  root.querySelector("[data-sf-learner]").value = name;
-  root.querySelector("[data-sf-certificate-name]").textContent = name;
-  const course = root.querySelector("[data-sf-certificate-course]");
-  if (!course.textContent.trim()) course.textContent = t("site.name");
-  root.querySelector("[data-sf-certificate-scores]").replaceChildren(...quizzes.map(([item, best]) => h("li", {},
+  earned();
+  const { name, date } = learner();
+  const fill = (key, text) => { find(`[data-sf-certificate-${key}]`, root).textContent = text; };
+  fill("status", t("certificate.ready"));
+  fill("name", name);
+  find("[data-sf-learner]", root).value = name;
+  if (!find("[data-sf-certificate-course]", root).textContent) fill("course", t("site.name"));
+  fill("date", t("certificate.date", { date: new Intl.DateTimeFormat(document.documentElement.lang || "en",
+    { dateStyle: "long" }).format(new Date(`${date}T12:00`)) }));
+  fill("site", siteUrl());
+  find("[data-sf-certificate-scores]", root).replaceChildren(...quizzes.map(([item, best]) => h("li", {},
     t("certificate.score", { quiz: item.textContent.trim(), service: best.service, n: best.total, percent: percent(best) }))));
-  root.querySelector("[data-sf-certificate-date]").textContent = t("certificate.date", {
-    date: new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" }).format(date),
-  });
-  root.querySelector("[data-sf-certificate-site]").textContent = t("site.url") || new URL(store.scope, location.href).href;
 }
 
-// Notes and self-checks: text fields and radio buttons saved as the learner types or picks,
-// under "journal:<id>", so they move with the progress file.
+// Notes and self-checks (data-sf-journal): text fields and radio buttons saved as the
+// learner types or picks, under "journal:<id>", so they move with the progress file.
 function setupJournal(journal) {
   journal.dataset.sfReady = "1";
   const saved = store.table(`journal:${journal.dataset.sfJournal}`);
@@ -255,13 +239,14 @@ function setupJournal(journal) {
   }
 }
 
-// The self-check's summary: each warning sign rated (fieldset[data-sf-flag]), and where to start.
+// The self-check's summary: how each warning sign (fieldset[data-sf-flag]) was rated, the
+// last option being the most serious, and which one to start with.
 function showFlags() {
   const rated = all(document, "fieldset[data-sf-flag]")
     .map((set) => [set.dataset.sfFlag, set.querySelector("input:checked")]).filter(([, pick]) => pick);
-  const worst = rated.reduce((a, b) => (!a || +b[1].value > +a[1].value ? b : a), null);
+  const worst = rated.reduce((a, b) => (+b[1].value > +a[1].value ? b : a), rated[0]);
   for (const box of all(document, "[data-sf-flags]")) {
-    box.replaceChildren(...(rated.length ? [
+    box.replaceChildren(...(worst ? [
       h("ul", {}, ...rated.map(([flag, pick]) => h("li", {},
         t("selfcheck.rated", { flag, rating: pick.closest("label").textContent.trim() })))),
       h("p", {}, +worst[1].value ? t("selfcheck.start", { flag: worst[0] }) : t("selfcheck.clear"))]
@@ -271,16 +256,16 @@ function showFlags() {
 
 function keep(field) {
   const journal = field.closest("[data-sf-journal]");
-  if (journal) {
-    const name = `journal:${journal.dataset.sfJournal}`;
-    const ok = store.write(name, { ...store.table(name), [field.dataset.sfEntry]: field.value });
-    const note = find("[data-sf-journal-status]");
-    if (note) note.textContent = t(ok ? "progress.saved" : "progress.unsaved");
-    showFlags();
-  } else {
+  if (!journal) {
     store.write("certificate", { ...learner(), name: field.value });
     find("[data-sf-certificate-name]").textContent = field.value;
+    return;
   }
+  const name = `journal:${journal.dataset.sfJournal}`;
+  const ok = store.write(name, { ...store.table(name), [field.dataset.sfEntry]: field.value });
+  const note = find("[data-sf-journal-status]");
+  if (note) note.textContent = t(ok ? "progress.saved" : "progress.unsaved");
+  showFlags();
 }
 
 function setupPage() {
@@ -288,23 +273,22 @@ function setupPage() {
   for (const quiz of all(document, ".sf-quiz:not([data-sf-review])")) setupQuiz(quiz, store);
   const marker = find("[data-sf-page]");
   const kind = marker?.dataset.sfPage;
-  const root = find(".md-content") || document;
-  trackVisit(marker);
+  if (kind === "lesson" || kind === "quiz") trackVisit(marker);
   watchReading(store, kind === "lesson" && marker.dataset.sfLesson, () => markNav(store));
+  if (kind === "lesson" && !find(".sf-handout")) {
+    find(".md-content__inner")?.prepend(h("p", { class: "sf-handout" },
+      t("lesson.handout", { name: t("site.name"), url: siteUrl() })));
+  }
   if (kind === "home") {
-    const panel = marker.querySelector("[data-sf-course-progress]");
-    const { started } = summarize(marker);
+    const panel = find("[data-sf-course-progress]", marker);
+    const started = summarize(marker);
     if (panel) panel.hidden = !started;
   }
-  if (kind === "progress") setupProgress(root);
+  if (kind === "progress") summarize(find(".md-content"));
   if (kind === "certificate") setupCertificate(marker);
   if (kind === "review" && !marker.dataset.sfReady) {
     marker.dataset.sfReady = "1";
     setupReview(marker);
-  }
-  if (kind === "lesson" && !find(".sf-handout")) {
-    const url = t("site.url") || new URL(store.scope, location.href).href;
-    find(".md-content__inner")?.prepend(h("p", { class: "sf-handout" }, t("lesson.handout", { name: t("site.name"), url })));
   }
   for (const journal of all(document, "[data-sf-journal]:not([data-sf-ready])")) setupJournal(journal);
   showFlags();
@@ -329,8 +313,7 @@ document.addEventListener("input", (event) => {
 document.addEventListener("submit", (event) => {
   const quiz = event.target.closest?.("[data-sf-quiz]");
   if (!quiz) return;
-  const { sfQuiz, sfVersion, sfTotal, sfPass, sfLesson } = quiz.dataset;
-  if (!sfLesson && store.quiz(sfQuiz, sfVersion, sfTotal, sfPass).best?.passed) earned();
+  if (!quiz.dataset.sfLesson && record(store, quiz.dataset).best?.passed) earned();
   markNav(store);
 });
 // Moving a focused choice blurs it; focus goes back where it was.
