@@ -10,8 +10,9 @@ import { formatPercent, t } from "./strings.js";
 
 const scenariosOf = (quiz) => all(quiz, "[data-sf-scenario]");
 const pristine = new Map();
+const inputOf = (section, index) => section.querySelector(`.sf-choice input[value="${index}"]`);
 const labelOf = (input) => input.closest(".sf-choice").querySelector("label");
-const tag = (kind) => h("span", { class: `sf-tag sf-tag--${kind}` }, t(`kind.${kind}`));
+const tag = (kind, text = t(`kind.${kind}`)) => h("span", { class: `sf-tag sf-tag--${kind}` }, text);
 const cloneChildren = (node) => (node ? [...node.cloneNode(true).childNodes] : []);
 const feedbackOf = (section, index) =>
   cloneChildren(section.querySelector(`[data-sf-choice="${index}"] .sf-explain__feedback`));
@@ -20,9 +21,8 @@ const textOf = (input) => {
   label.querySelector(".sf-tag")?.remove();
   return [...label.childNodes];
 };
-const services = (section) => all(section, `.sf-choice input[data-sf-kind="${SERVICE}"]`);
-// The service-oriented choices, each with its text and why, under one label.
-const betterMoves = (section) => services(section).map((input) =>
+// Each service-oriented choice with its text and why, under one label.
+const betterMoves = (section) => all(section, `.sf-choice input[data-sf-kind="${SERVICE}"]`).map((input) =>
   h("div", { class: "sf-better" }, h("p", {}, h("strong", {}, t("quiz.better")), " ", ...textOf(input)),
     ...feedbackOf(section, input.value)));
 
@@ -48,15 +48,15 @@ export function arrange(quiz, seed) {
 export const seedOf = (store) => !matchMedia("print").matches && store.seed();
 
 function showAnswer(section, index) {
-  const input = section.querySelector(`.sf-choice input[value="${index}"]`);
-  if (!input) return false;
+  const input = inputOf(section, index);
+  if (!input) return;
   const kind = input.dataset.sfKind;
   const self = kind !== SERVICE;
   input.checked = true;
   section.dataset.sfAnswered = kind;
   section.querySelector("fieldset").disabled = true;
   input.closest(".sf-choice").classList.add("sf-choice--picked");
-  labelOf(input).append(h("span", { class: `sf-tag sf-tag--${kind}` }, t("quiz.picked", { label: t(`kind.${kind}`) })));
+  labelOf(input).append(tag(kind, t("quiz.picked", { label: t(`kind.${kind}`) })));
   const button = section.querySelector(".sf-check");
   // aria-disabled, not disabled: the button keeps focus while the live region speaks.
   button?.setAttribute("aria-disabled", "true");
@@ -67,7 +67,7 @@ function showAnswer(section, index) {
   // What the live region told is not repeated below; the rest stays one tap away, kind shown.
   let others = 0;
   for (const item of all(section, "details[data-sf-choice]")) {
-    const other = section.querySelector(`.sf-choice input[value="${item.dataset.sfChoice}"]`).dataset.sfKind;
+    const other = inputOf(section, item.dataset.sfChoice).dataset.sfKind;
     const shown = item.dataset.sfChoice === String(index) || (self && other === SERVICE);
     item.classList.toggle("sf-shown", shown);
     others += !shown;
@@ -76,56 +76,49 @@ function showAnswer(section, index) {
   const title = section.querySelector(".sf-explain__title");
   title.lastChild.textContent = t("quiz.others");
   title.parentNode.hidden = !others;
-  return true;
 }
 
 function recapItem(section, number) {
   const picked = section.querySelector(".sf-choice input:checked");
   const kind = picked.dataset.sfKind;
   const name = section.querySelector(".sf-scenario__name")?.textContent.trim();
-  const title = t("quiz.scenario", { n: number }) + (name ? `: ${name}` : "");
   return h("li", { class: `sf-recap__item sf-recap__item--${kind}` },
-    h("p", {}, h("strong", {}, title)),
+    h("p", {}, h("strong", {}, t("quiz.scenario", { n: number }) + (name ? `: ${name}` : ""))),
     h("p", {}, `${t("quiz.yours")} `, ...textOf(picked), " ", tag(kind)),
     ...(kind === SERVICE ? [] : betterMoves(section)));
 }
 
+// The result once every scenario is answered (returns the outcome), else what is left.
 function showResult(quiz, record) {
-  const sections = scenariosOf(quiz);
-  const answered = sections.filter((section) => section.dataset.sfAnswered);
   const result = quiz.querySelector("[data-sf-result]");
   if (!result) return null;
-  const status = result.querySelector("[data-sf-result-status]");
-  const recap = result.querySelector("[data-sf-recap]");
-  const actions = result.querySelector(".sf-result__actions");
-  const missed = sections.length - answered.filter((section) => section.dataset.sfAnswered === SERVICE).length;
-  const done = answered.length === sections.length;
-  const next = actions.querySelector("[data-sf-next]");
-  const retry = actions.querySelector(".sf-retry");
+  const kinds = scenariosOf(quiz).map((section) => section.dataset.sfAnswered).filter(Boolean);
+  const total = scenariosOf(quiz).length;
+  const [, pending, status, actions, recap] = result.children;
+  const [next, retry] = [result.querySelector("[data-sf-next]"), result.querySelector(".sf-retry")];
+  const pass = Number(quiz.dataset.sfPass);
+  const outcome = kinds.length === total ? score(kinds, total, pass) : null;
   // Outside the live region: said on every check, it would be noise.
-  result.querySelector("[data-sf-pending]").textContent = done ? ""
-    : t("quiz.pending", { n: sections.length, answered: answered.length });
-  delete result.dataset.sfOutcome;
+  pending.textContent = outcome ? "" : t("quiz.pending", { n: total, answered: kinds.length });
+  status.replaceChildren();
   recap.replaceChildren();
-  if (!done) {
-    status.replaceChildren();
+  delete result.dataset.sfOutcome;
+  if (!outcome) {
     next?.classList.add("md-button--primary");
     actions.replaceChildren(...[next, retry].filter(Boolean));
     return null;
   }
-  const pass = Number(quiz.dataset.sfPass);
-  const outcome = score(answered.map((section) => section.dataset.sfAnswered), sections.length, pass);
-  const best = better(record.best, outcome);
+  const missed = total - outcome.service;
   const verdict = !missed ? "perfect" : outcome.passed ? "passed" : "failed";
+  const best = better(record.best, outcome);
   result.dataset.sfOutcome = verdict;
-  status.replaceChildren(
+  status.append(
     h("p", { class: "sf-result__verdict" }, h("strong", {}, t(`quiz.${verdict}`)), " ",
       t(`quiz.${verdict}-note`, { pass: formatPercent(pass) })),
     h("div", { class: "sf-meter", style: `--sf-score:${outcome.percent}%;--sf-mark:${pass}%` }),
     h("p", { class: "sf-score" }, t("quiz.score", {
-      n: outcome.total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)),
-    })));
-  if (best !== outcome) status.append(h("p", {}, t("quiz.best", { n: best.total, service: best.service })));
+      n: total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)) })),
+    ...(best === outcome ? [] : [h("p", {}, t("quiz.best", { n: best.total, service: best.service }))]));
   // The next step first: on a pass the way on, otherwise the scenarios to look at again.
   const review = missed ? h("button", { type: "button", class: "md-button", "data-sf-do": "missed" },
     t("quiz.review-missed", { n: missed })) : null;
@@ -133,48 +126,38 @@ function showResult(quiz, record) {
   review?.classList.toggle("md-button--primary", !outcome.passed);
   actions.replaceChildren(...(outcome.passed ? [next, retry, review] : [review, retry, next]).filter(Boolean));
   recap.append(h("h3", {}, t("quiz.recap")),
-    h("ol", { class: "sf-recap" }, ...sections.map((section, i) => recapItem(section, i + 1))));
+    h("ol", { class: "sf-recap" }, ...scenariosOf(quiz).map((section, i) => recapItem(section, i + 1))));
   return outcome;
 }
 
 // One scenario at a time: narrow screens by default, or the learner's choice.
 const narrow = matchMedia("(max-width: 59.98em)");
-const steps = (store) => (store.read("view") ?? (narrow.matches ? "steps" : "page")) === "steps";
+const stepping = (store) => (store.read("view") ?? (narrow.matches ? "steps" : "page")) === "steps";
 const stepsOf = (quiz) => [...scenariosOf(quiz), quiz.querySelector("[data-sf-result]")];
-const firstOpen = (quiz) => stepsOf(quiz).findIndex((node) => !node.dataset.sfAnswered);
 
-function paint(quiz) {
+// Shows step `at` (the result is the last), in `steps` or whole-page view, and fills the
+// bar and the Back/Next buttons; `focus` moves the learner to the step's heading.
+function show(quiz, at = Number(quiz.dataset.sfStep), steps = quiz.classList.contains("sf-steps"), focus) {
   const bar = quiz.querySelector(".sf-stepbar");
   if (!bar) return;
-  const sections = scenariosOf(quiz);
-  const total = sections.length;
-  const answered = sections.filter((section) => section.dataset.sfAnswered).length;
-  const at = Number(quiz.dataset.sfStep);
-  const stepping = quiz.classList.contains("sf-steps");
-  stepsOf(quiz).forEach((node, i) => node.classList.toggle("sf-current", i === at));
-  const [text, progress, view] = bar.children;
+  const nodes = stepsOf(quiz);
+  const total = nodes.length - 1;
+  const answered = nodes.filter((node) => node.dataset.sfAnswered).length;
   const count = t("quiz.answered", { n: total, answered });
-  text.textContent = stepping && at < total ? t("quiz.step", { n: at + 1, total }) : count;
+  const [text, progress, view] = bar.children;
+  const [back, next] = quiz.querySelector(".sf-stepnav").children;
+  quiz.dataset.sfStep = at;
+  quiz.classList.toggle("sf-steps", steps);
+  nodes.forEach((node, i) => node.classList.toggle("sf-current", i === at));
+  text.textContent = steps && at < total ? t("quiz.step", { n: at + 1, total }) : count;
   Object.assign(progress, { value: answered, max: total });
   progress.setAttribute("aria-label", count);
-  view.textContent = t(stepping ? "quiz.view-page" : "quiz.view-steps");
-  const [back, next] = quiz.querySelector(".sf-stepnav").children;
+  view.textContent = t(steps ? "quiz.view-page" : "quiz.view-steps");
   back.hidden = !at;
   next.hidden = at >= total;
   next.textContent = t(at === total - 1 ? "quiz.to-result" : "quiz.next");
-  next.classList.toggle("md-button--primary", Boolean(sections[at]?.dataset.sfAnswered));
-}
-
-// Shows step `at` (the result is the last one); `focus` moves the learner to its heading.
-function go(quiz, at, focus) {
-  quiz.dataset.sfStep = at;
-  paint(quiz);
-  if (focus) reveal(stepsOf(quiz)[at]?.querySelector("h2"));
-}
-
-function setView(quiz, stepping) {
-  quiz.classList.toggle("sf-steps", stepping);
-  paint(quiz);
+  next.classList.toggle("md-button--primary", Boolean(nodes[at].dataset.sfAnswered));
+  if (focus) reveal(nodes[at].querySelector("h2"));
 }
 
 export function setupQuiz(quiz, store, { review = false } = {}) {
@@ -190,13 +173,12 @@ export function setupQuiz(quiz, store, { review = false } = {}) {
     const pick = record.picks[section.dataset.sfScenario];
     if (pick !== undefined) showAnswer(section, pick);
   }
-  const button = (to, label) => h("button", { type: "button", class: "md-button", "data-sf-do": "step", "data-sf-to": to }, label);
-  scenariosOf(quiz)[0]?.before(h("div", { class: "sf-stepbar" }, h("p"), h("progress"),
+  const step = (to, label) => h("button", { type: "button", class: "md-button", "data-sf-do": "step", "data-sf-to": to }, label);
+  scenariosOf(quiz)[0].before(h("div", { class: "sf-stepbar" }, h("p"), h("progress"),
     h("button", { type: "button", class: "sf-view", "data-sf-do": "view" })));
-  quiz.append(h("div", { class: "sf-stepnav" }, button(-1, t("quiz.previous")), button(1)));
+  quiz.append(h("div", { class: "sf-stepnav" }, step(-1, t("quiz.previous")), step(1)));
   showResult(quiz, record);
-  quiz.dataset.sfStep = firstOpen(quiz);
-  setView(quiz, steps(store));
+  show(quiz, stepsOf(quiz).findIndex((node) => !node.dataset.sfAnswered), stepping(store));
 }
 
 function check(form, store) {
@@ -226,10 +208,9 @@ function check(form, store) {
   if (!store.saveQuiz(id, version, record) || store.fellBack) {
     section.querySelector("[data-sf-feedback]").append(h("p", { class: "sf-notice" }, t("quiz.unsaved")));
   }
-  if (!outcome) return paint(quiz);
-  // The quiz is complete: its result is the step shown, in view and focused.
-  go(quiz, scenariosOf(quiz).length, false);
-  reveal(quiz.querySelector("[data-sf-result] h2"));
+  // The last answer completes the quiz: its result is the step shown, in view and focused.
+  if (outcome) show(quiz, outcome.total, undefined, true);
+  else show(quiz);
 }
 
 function retry(quiz, store) {
@@ -239,24 +220,10 @@ function retry(quiz, store) {
   // Each scenario goes back to the markup it had before the first answer.
   for (const section of scenariosOf(quiz)) section.replaceWith(pristine.get(section.id).cloneNode(true));
   showResult(quiz, record);
-  go(quiz, 0, false);
+  show(quiz, 0);
   const first = quiz.querySelector(".sf-choice input");
   first?.focus();
-  first?.closest("[data-sf-scenario]").scrollIntoView({ block: "start" });
-}
-
-function act(button, store) {
-  const quiz = button.closest("[data-sf-quiz]");
-  const action = button.dataset.sfDo || button.dataset.sfAction;
-  if (action === "retry") retry(quiz, store);
-  if (action === "step") go(quiz, Number(quiz.dataset.sfStep) + Number(button.dataset.sfTo), true);
-  if (action === "missed") reveal(quiz.querySelector(".sf-recap__item:not(.sf-recap__item--service-oriented)"));
-  if (action === "view") {
-    const stepping = !quiz.classList.contains("sf-steps");
-    store.write("view", stepping ? "steps" : "page");
-    setView(quiz, stepping);
-    reveal(stepsOf(quiz)[quiz.dataset.sfStep]?.querySelector("h2"));
-  }
+  first?.closest("[data-sf-scenario]").scrollIntoView();
 }
 
 // Attached once, on the document: pages swapped in by instant navigation need no wiring.
@@ -267,12 +234,24 @@ export function listen(store) {
     event.preventDefault();
     check(form, store);
   });
+  // Quiz buttons carry data-sf-do; Retry, older, data-sf-action (which the site script skips).
   document.addEventListener("click", (event) => {
-    // Quiz buttons carry data-sf-do; Retry, older, data-sf-action (which the site script skips).
     const button = event.target.closest?.(".sf-quiz :is([data-sf-do],[data-sf-action=retry])");
-    if (button) act(button, store);
+    const quiz = button?.closest("[data-sf-quiz]");
+    const action = button?.dataset.sfDo;
+    const at = Number(quiz?.dataset.sfStep);
+    if (!action) return button && retry(quiz, store);
+    if (action === "step") show(quiz, at + Number(button.dataset.sfTo), true, true);
+    if (action === "missed") reveal(quiz.querySelector(".sf-recap__item--self-serving"));
+    if (action === "view") {
+      const steps = !quiz.classList.contains("sf-steps");
+      store.write("view", steps ? "steps" : "page");
+      show(quiz, at, steps, true);
+    }
   });
   narrow.addEventListener("change", () => {
-    for (const quiz of all(document, ".sf-quiz.sf-js:not([data-sf-review])")) setView(quiz, steps(store));
+    for (const quiz of all(document, ".sf-quiz.sf-js:not([data-sf-review])")) {
+      show(quiz, undefined, stepping(store));
+    }
   });
 }
