@@ -144,11 +144,28 @@ def test_a_printed_lesson_names_the_course_and_its_address_first(course_site, pa
     assert box and title and box["y"] < title["y"]
 
 
+PASS_HERE = """() => {
+  const quiz = document.querySelector('[data-sf-quiz]');
+  const n = Number(quiz.dataset.sfTotal);
+  const result = {service: n, total: n, passed: true};
+  const { sfQuiz, sfVersion } = quiz.dataset;
+  const key = `servefirst:${new URL(__md_scope).pathname}:quiz:${sfQuiz}:${sfVersion}`;
+  localStorage.setItem(key, JSON.stringify({picks: {}, last: {}, latest: result, best: result}));
+}"""
+
+
 @pytest.mark.parametrize("path", ["", f"lessons/{LESSONS[0]}/", "progress/", "certificate/"])
 def test_no_horizontal_scroll_at_320_px(course_site, browser, path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
+    for quiz in (f"lessons/{LESSONS[0]}/quiz/", "quizzes/final-assessment/"):
+        page.goto(course_site.url + quiz)
+        page.evaluate(PASS_HERE)
+    page.goto(course_site.url + f"lessons/{LESSONS[1]}/")  # Continue and left-off both show
     page.goto(course_site.url + path)
+    if path == "certificate/":
+        page.get_by_label("Your name").fill("Maximiliana Wolfeschlegelsteinhausenbergerdorff")
+        expect(page.locator("[data-sf-certificate]")).to_be_visible()
     page.wait_for_timeout(200)
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
