@@ -59,8 +59,10 @@ function showAnswer(section, index) {
   labelOf(input).append(tag(kind, t("quiz.picked", { label: t(`kind.${kind}`) })));
   const button = section.querySelector(".sf-check");
   // aria-disabled, not disabled: the button keeps focus while the live region speaks.
-  button?.setAttribute("aria-disabled", "true");
-  if (button) button.textContent = t("quiz.checked");
+  if (button) {
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = t("quiz.checked");
+  }
   section.querySelector("[data-sf-feedback]").replaceChildren(
     h("p", { class: `sf-verdict sf-verdict--${kind}` }, h("strong", {}, t(`quiz.verdict.${kind}`))),
     ...feedbackOf(section, index), ...(self ? betterMoves(section) : []));
@@ -73,9 +75,7 @@ function showAnswer(section, index) {
     others += !shown;
     item.querySelector("summary").append(" ", tag(other));
   }
-  const title = section.querySelector(".sf-explain__title");
-  title.lastChild.textContent = t("quiz.others");
-  title.parentNode.hidden = !others;
+  section.querySelector(".sf-explain").hidden = !others;
 }
 
 function recapItem(section, number) {
