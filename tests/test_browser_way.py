@@ -169,3 +169,32 @@ def test_no_horizontal_scroll_at_320_px(course_site, browser, path: str) -> None
     page.wait_for_timeout(200)
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
+
+
+def test_with_every_step_done_the_main_action_leads_to_the_results(course_site, page) -> None:
+    page.goto(course_site.url)
+    page.evaluate(
+        """() => {
+          const base = `servefirst:${new URL(__md_scope).pathname}:`;
+          const lessons = {};
+          for (const card of document.querySelectorAll('.sf-card')) {
+            const d = card.dataset;
+            if (d.sfLesson) lessons[d.sfLesson] = 1;
+            if (!d.sfQuiz) continue;
+            const n = Number(d.sfTotal);
+            const result = {service: n, total: n, passed: true};
+            localStorage.setItem(`${base}quiz:${d.sfQuiz}:${d.sfVersion}`,
+              JSON.stringify({picks: {}, last: {}, latest: result, best: result}));
+          }
+          localStorage.setItem(`${base}lessons`, JSON.stringify(lessons));
+        }"""
+    )
+    page.reload()
+    forward = page.locator("[data-sf-forward]")
+    expect(forward).to_have_text("Course complete: see your results")
+    forward.click()
+    page.wait_for_url("**/progress/")
+    assert page.locator("[data-sf-forward]").is_hidden()
+    expect(page.locator("[data-sf-progress-text]")).to_have_text(
+        "7 of 7 lessons read · 8 of 8 quizzes finished (8 passed)."
+    )
