@@ -110,7 +110,9 @@ def test_every_file_a_page_refers_to_is_in_the_package(package: zipfile.ZipFile)
         elif name.endswith(".css"):
             urls = [(u, True) for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", text)]
         elif name.startswith("assets/servefirst/") and name.endswith(".js"):
-            urls = [(u, True) for u in re.findall(r"from\s*['\"]([^'\"]+)['\"]", text)]
+            # Import statements only: a catalogue key such as "review.from" is no import.
+            imports = r"(?:^|[;}])\s*import\s*(?:[\w$*{},\s]+?\bfrom\s*)?['\"]([^'\"]+)['\"]"
+            urls = [(u, True) for u in re.findall(imports, text, re.MULTILINE)]
         else:
             continue
         for url, loaded in urls:

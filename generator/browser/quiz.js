@@ -110,7 +110,7 @@ function showResult(quiz, record) {
   }
   const missed = total - outcome.service;
   const verdict = !missed ? "perfect" : outcome.passed ? "passed" : "failed";
-  const best = better(record.best, outcome);
+  const best = record.best;
   result.dataset.sfOutcome = verdict;
   status.append(
     h("p", { class: "sf-result__verdict" }, h("strong", {}, t(`quiz.${verdict}`)), " ",
@@ -118,7 +118,7 @@ function showResult(quiz, record) {
     h("div", { class: "sf-meter", style: `--sf-score:${outcome.percent}%;--sf-mark:${pass}%` }),
     h("p", { class: "sf-score" }, t("quiz.score", {
       n: total, service: outcome.service, percent: formatPercent(percentText(outcome.percent, pass)) })),
-    ...(best === outcome ? [] : [h("p", {}, t("quiz.best", { n: best.total, service: best.service }))]));
+    ...(better(outcome, best) === outcome ? [] : [h("p", {}, t("quiz.best", { n: best.total, service: best.service }))]));
   // The next step first: on a pass the way on, otherwise the scenarios to look at again.
   const review = missed ? h("button", { type: "button", class: "md-button", "data-sf-do": "missed" },
     t("quiz.review-missed", { n: missed })) : null;
