@@ -101,9 +101,19 @@ def start(page: Page, url: str, cmi: dict[str, str] | None = None) -> Frame:
 
 
 def go(frame: Frame, path: str) -> None:
-    """Open a page of the course in its frame, as a link would."""
+    """Open a page of the course in its frame, as a link would; on a lesson, read to its
+    end (a lesson counts as read only when its end has been reached)."""
     frame.goto(frame.url.rsplit("/pkg/", 1)[0] + "/pkg/" + path)
     expect(frame.locator("h1").first).to_be_visible()
+    end = frame.locator("[data-sf-lesson-end]")
+    if end.count():
+        end.scroll_into_view_if_needed()
+        lesson = str(frame.locator("[data-sf-lesson]").first.get_attribute("data-sf-lesson"))
+        frame.wait_for_function(
+            "id => Object.keys(localStorage).some(k => k.endsWith('lessons')"
+            " && (localStorage.getItem(k) || '').includes(JSON.stringify(id)))",
+            arg=lesson,
+        )
 
 
 def answer_all(frame: Frame, kind: str) -> int:
