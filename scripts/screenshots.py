@@ -71,6 +71,12 @@ def learner(browser, url: str) -> dict:
     page.goto(url + "lessons/knowledge-at-the-front-line/")
     state = context.storage_state()
     context.close()
+    # Material keeps the palette it showed (light here) beside the progress: drop it, so
+    # each shot follows its own colour scheme.
+    for origin in state["origins"]:
+        origin["localStorage"] = [
+            item for item in origin["localStorage"] if "__palette" not in item["name"]
+        ]
     return state
 
 
@@ -96,6 +102,7 @@ def shoot(url: str, out: Path) -> None:
                 page.goto(url + "toolkit/red-flags-check/")
                 page.locator("[data-sf-flags]").scroll_into_view_if_needed()
                 page.evaluate("scrollBy(0, 120)")
+                page.wait_for_timeout(700)
                 page.screenshot(path=out / f"selfcheck-{name}")
                 page.goto(url + "lessons/who-comes-first/")
                 page.locator("h2").nth(1).scroll_into_view_if_needed()
