@@ -208,8 +208,6 @@ def _quiz(
         lesson=lesson.model if lesson else None,
         lesson_number=lesson_number,
         lesson_url=links.link(src, lesson_src(lesson.model.id)) if lesson else "",
-        kind_labels=prefixed(words, "kind."),
-        say=prefixed(words, "quiz."),
         next_url=next_url,
         next_label=next_label,
     )
