@@ -285,9 +285,8 @@ def test_the_quiz_speaks_the_sites_language(localized_site: Served, page) -> Non
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("localized_site", ["de"], indirect=True)
 def test_axe_finds_nothing_on_the_german_quiz_after_a_check(localized_site: Served, page) -> None:
-    if language_of(localized_site) != "de":
-        pytest.skip("axe runs on the German build")
     page.goto(localized_site.url + QUIZ)
     # A self-serving pick in the scenario with three choices: verdict, better move, and
     # one other choice left behind a disclosure, opened.
