@@ -263,6 +263,7 @@ def test_visits_through_instant_navigation_are_recorded(course_site, page) -> No
     page.wait_for_url("**/" + LESSON)
     page.wait_for_function("document.querySelector('[data-sf-lesson]')")
     page.locator("[data-sf-lesson-end]").scroll_into_view_if_needed()
+    page.wait_for_function("Object.keys(localStorage).some(k => k.endsWith(':lessons'))")
     page.get_by_role("link", name="Home", exact=True).first.click()
     page.wait_for_url(course_site.url)
     page.wait_for_selector(".sf-card[data-sf-lesson='who-comes-first'] .sf-badge")
