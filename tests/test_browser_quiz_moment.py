@@ -127,7 +127,7 @@ def test_the_last_check_brings_a_result_told_in_words_into_view_and_focus(
     assert ("Passed." in text) == (misses < 2)
     assert status.locator(".sf-result__verdict strong").inner_text() == verdict
     assert "best so far" not in text
-    assert status.locator(".sf-meter").is_visible()
+    expect(status.locator(".sf-meter")).to_be_visible()
     actions = page.locator(".sf-result__actions > *")
     expect(actions.first).to_have_text(first_action)
     assert "md-button--primary" in (actions.first.get_attribute("class") or "")
@@ -179,7 +179,7 @@ def test_on_a_phone_one_scenario_at_a_time_under_a_bar_that_stays(course_site, b
     # Back to top is hidden on quiz pages: it covered scenario titles while scrolling up.
     page.mouse.wheel(0, -300)
     page.wait_for_timeout(300)
-    assert not page.locator(".md-top").is_visible()
+    expect(page.locator(".md-top")).to_be_hidden()
     page.locator(".sf-stepnav").get_by_role("button", name="Next").click()
     expect(bar.locator("p")).to_have_text("Scenario 2 of 6")
     expect(current(page)).to_have_count(1)
@@ -203,7 +203,7 @@ def test_a_new_tab_a_reload_and_instant_navigation_resume_at_the_first_open_step
     expect(fresh.locator(".sf-stepbar p")).to_have_text("Scenario 3 of 6")
     expect(current(fresh)).to_have_attribute("data-sf-scenario", re.compile(".+"))
     assert current(fresh).get_attribute("data-sf-answered") is None
-    assert fresh.locator("[data-sf-scenario]").nth(2).is_visible()
+    expect(fresh.locator("[data-sf-scenario]").nth(2)).to_be_visible()
     fresh.reload()
     expect(fresh.locator(".sf-stepbar p")).to_have_text("Scenario 3 of 6")
     # Instant navigation: from the lesson, the quiz page is swapped in without a load.
@@ -299,8 +299,8 @@ def test_printing_the_step_view_gives_the_whole_worksheet(course_site, browser) 
     expect(current(page)).to_have_count(1)
     page.emulate_media(media="print")
     expect(current(page)).to_have_count(6)
-    assert not page.locator(".sf-stepbar").is_visible()
-    assert not page.locator(".sf-stepnav").is_visible()
+    expect(page.locator(".sf-stepbar")).to_be_hidden()
+    expect(page.locator(".sf-stepnav")).to_be_hidden()
     context.close()
 
 

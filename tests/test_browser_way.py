@@ -194,7 +194,7 @@ def test_with_every_step_done_the_main_action_leads_to_the_results(course_site, 
     expect(forward).to_have_text("Course complete: see your results")
     forward.click()
     page.wait_for_url("**/progress/")
-    assert page.locator("[data-sf-forward]").is_hidden()
+    expect(page.locator("[data-sf-forward]")).to_be_hidden()
     expect(page.locator("[data-sf-progress-text]")).to_have_text(
         "7 of 7 lessons read · 8 of 8 quizzes finished (8 passed)."
     )
