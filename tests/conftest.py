@@ -257,6 +257,18 @@ def page(context: object) -> Iterator[object]:
     assert not errors, f"JavaScript errors: {errors}"
 
 
+# A lesson (and, in the fixtures, its quiz and scenario) named after a property every
+# JavaScript object inherits: browser code must treat ids as plain keys.
+CONSTRUCTOR_LESSON = {
+    "id": "constructor",
+    "title": "Built from parts",
+    "order": 3,
+    "summary": "A lesson whose id every JavaScript object inherits.",
+    "sections": [{"heading": "Parts", "body": "Look at the parts."}],
+    "quiz": "constructor",
+}
+
+
 @pytest.fixture(scope="session")
 def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The sample course plus names that trip up plain objects and choices kept in order.
@@ -267,14 +279,7 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """
     base = tmp_path_factory.mktemp("tricky-site")
     project = copy_project(FIXTURES / "sample", base / "project")
-    lesson = {
-        "id": "constructor",
-        "title": "Built from parts",
-        "order": 3,
-        "summary": "A lesson whose id every JavaScript object inherits.",
-        "sections": [{"heading": "Parts", "body": "Look at the parts."}],
-        "quiz": "constructor",
-    }
+    lesson = dict(CONSTRUCTOR_LESSON)
     choices = [
         {"text": f"Choice {n}.", "kind": kind, "feedback": f"Feedback on choice {n}."}
         for n, kind in enumerate(["self-serving", "service-oriented"] * 3, start=1)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import Frame, Page, expect
 
-from conftest import FIXTURES, ROOT, copy_course, copy_project, run, serve
+from conftest import CONSTRUCTOR_LESSON, FIXTURES, ROOT, copy_course, copy_project, run, serve
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,7 @@ def reading_lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     and scenario all named `constructor`, a name every JavaScript object inherits."""
     base = tmp_path_factory.mktemp("scorm-reading")
     project = copy_project(FIXTURES / "sample", base / "project")
-    lesson = {
-        "id": "constructor",
-        "title": "Built from parts",
-        "order": 3,
-        "summary": "A lesson whose id every JavaScript object inherits.",
-        "sections": [{"heading": "Parts", "body": "Look at the parts."}],
-        "quiz": "constructor",
-    }
+    lesson = dict(CONSTRUCTOR_LESSON)
     choices = [
         {"text": f"Choice {n}.", "kind": kind, "feedback": f"Feedback on choice {n}."}
         for n, kind in enumerate([SELF, SERVICE, SELF], start=1)
