@@ -30,14 +30,17 @@ from xml.etree import ElementTree
 
 import jinja2
 
-from generator.assets import minify
+from generator.assets import SOURCES, minify
 from generator.urls import lesson_src, page_url, quiz_src
 from generator.views import CheckedCourse, quiz_version
 
 LAUNCHER = "launch.html"
 MANIFEST = "imsmanifest.xml"
 TEMPLATES = Path(__file__).parent / "templates" / "scorm"
-SCRIPTS = ("scorm.js", "suspend.js", "scorm.css")
+# The launcher's files, and the browser modules its script imports (the site itself
+# ships them bundled into servefirst.js).
+SCRIPTS = (TEMPLATES / "scorm.js", TEMPLATES / "suspend.js", TEMPLATES / "scorm.css")
+MODULES = (SOURCES / "grading.js", SOURCES / "store.js")
 ASSETS = "assets/servefirst"
 NAMESPACES = {
     "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -198,9 +201,9 @@ def write_package(
         _prune(site, languages)
         data = course_data(course, assessment)
         (site / LAUNCHER).write_text(render_launcher(title, language, data), encoding="utf-8")
-        for name in SCRIPTS:
-            text = (TEMPLATES / name).read_text(encoding="utf-8")
-            (site / ASSETS / name).write_text(minify(name, text), encoding="utf-8")
+        for source in (*SCRIPTS, *MODULES):
+            text = source.read_text(encoding="utf-8")
+            (site / ASSETS / source.name).write_text(minify(source.name, text), encoding="utf-8")
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         mastery = next(
             (q.model.pass_percent for q in course.quizzes if q.model.id == assessment), None

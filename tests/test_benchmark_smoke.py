@@ -53,6 +53,6 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     build = text.split("## Build time", 1)[1].split("\n## ", 1)[0]
     assert any(line.startswith("| 10 | ") for line in build.splitlines()), build
     assert "assets/servefirst/servefirst.js" in text
-    assert "assets/servefirst/quiz.js" in text  # a module import of servefirst.js was followed
+    assert "assets/servefirst/servefirst.css" in text
     assert "0 errors" in text  # the synthetic course passes `servefirst check`
     assert "Third-party stylesheets or scripts: none." in text
