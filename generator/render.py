@@ -258,6 +258,9 @@ def _home(render: _Render) -> GeneratedPage:
         total_minutes=sum(item.minutes for item in lessons),
         scenario_count=sum(len(q.model.scenarios) for q in quizzes),
         progress_url=render.links.link(HOME, PROGRESS),
+        certificate_url=render.links.link(HOME, CERTIFICATE)
+        if render.course.standalone_quizzes
+        else None,
     )
 
 

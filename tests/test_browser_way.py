@@ -171,7 +171,7 @@ def test_no_horizontal_scroll_at_320_px(course_site, browser, path: str) -> None
     context.close()
 
 
-def test_with_every_step_done_the_main_action_leads_to_the_results(course_site, page) -> None:
+def test_with_every_step_done_the_main_action_leads_to_the_certificate(course_site, page) -> None:
     page.goto(course_site.url)
     page.evaluate(
         """() => {
@@ -191,9 +191,11 @@ def test_with_every_step_done_the_main_action_leads_to_the_results(course_site, 
     )
     page.reload()
     forward = page.locator("[data-sf-forward]")
-    expect(forward).to_have_text("Course complete: see your results")
+    expect(forward).to_have_text("Course complete: get your certificate")
     forward.click()
-    page.wait_for_url("**/progress/")
+    page.wait_for_url("**/certificate/")
+    expect(page.locator("[data-sf-certificate]")).to_be_visible()
+    page.goto(course_site.url + "progress/")
     expect(page.locator("[data-sf-forward]")).to_be_hidden()
     expect(page.locator("[data-sf-progress-text]")).to_have_text(
         "7 of 7 lessons read · 8 of 8 quizzes finished (8 passed)."

@@ -100,7 +100,7 @@ function summarize(root) {
   if (button && started) {
     const done = button.dataset.sfDoneHref;
     if (next || done) button.href = next ? next.link.href : done;
-    button.textContent = next ? t("home.continue", { step: next.link.dataset.sfLabel }) : t("home.finished");
+    button.textContent = next ? t("home.continue", { step: next.link.dataset.sfLabel }) : t(button.dataset.sfDoneKey);
     button.parentNode.hidden = !next && !done;
   }
   const slot = find("[data-sf-continue]", root);
