@@ -117,6 +117,15 @@ def copy_project_config(target: Path) -> Path:
     return target
 
 
+def set_plugin_option(site: Path, option: str) -> None:
+    """Add `option` ("name: value") to the servefirst plugin in `site`'s mkdocs.yml."""
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - servefirst:\n", f"  - servefirst:\n      {option}\n"), encoding="utf-8"
+    )
+
+
 def mkdocs_build(
     project: Path, *extra: str, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, mkdocs_build, run
+from conftest import FIXTURES, ROOT, mkdocs_build, run, set_plugin_option
 
 CLI = [sys.executable, "-m", "generator"]
 
@@ -53,10 +53,7 @@ def test_the_published_course_is_a_learners_site(course_copy: Path) -> None:
 
 
 def test_a_site_can_publish_its_trainer_pages(course_copy: Path) -> None:
-    config = course_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  - servefirst:\n", "  - servefirst:\n      publish_trainer_pages: true\n")
-    config.write_text(text, encoding="utf-8")
+    set_plugin_option(course_copy, "publish_trainer_pages: true")
     assert mkdocs_build(course_copy).returncode == 0
     assert (course_copy / "site" / "trainers" / "field-reference" / "index.html").is_file()
 
@@ -73,11 +70,7 @@ def test_nav_follows_order_and_pairs_each_lesson_with_its_quiz(sample: Path) -> 
 
 
 def test_edit_links_open_the_yaml_files(sample: Path) -> None:
-    config = sample / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("  - servefirst:\n", "  - servefirst:\n      edit_links: true\n")
-    )
+    set_plugin_option(sample, "edit_links: true")
     assert mkdocs_build(sample).returncode == 0
     site = sample / "site"
     base = "https://example.org/repo/edit/main/"
@@ -185,10 +178,7 @@ def test_own_assets_ship_minified_and_still_parse(course_copy: Path) -> None:
 
 
 def test_minify_assets_false_ships_the_sources_as_they_are(course_copy: Path) -> None:
-    config = course_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  - servefirst:\n", "  - servefirst:\n      minify_assets: false\n")
-    config.write_text(text, encoding="utf-8")
+    set_plugin_option(course_copy, "minify_assets: false")
     assert mkdocs_build(course_copy).returncode == 0
     sources = ROOT / "generator" / "browser"
     for source in sorted(p for p in sources.iterdir() if p.is_file()):

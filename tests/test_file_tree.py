@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 from test_malformed import CORPUS, assert_no_traceback, check, fingerprint, read_case
 
-from conftest import FIXTURES, copy_project, mkdocs_build
+from conftest import FIXTURES, copy_project, mkdocs_build, set_plugin_option
 
 SECOND = "content/lessons/second-look.yml"
 Maker = Callable[[Path], str]
@@ -178,10 +178,7 @@ def test_links_inside_the_project_are_published(sample: Path) -> None:
 def test_edit_links_are_percent_encoded(sample: Path) -> None:
     lessons = sample / "content" / "lessons"
     (lessons / "second-look.yml").rename(lessons / "a second look é&'.yml")
-    config = sample / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  - servefirst:\n", "  - servefirst:\n      edit_links: true\n")
-    config.write_text(text, encoding="utf-8")
+    set_plugin_option(sample, "edit_links: true")
 
     result = mkdocs_build(sample)
 
