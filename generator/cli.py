@@ -1,4 +1,5 @@
-"""The command-line adapter: `servefirst check | export | schema | new | init`.
+"""The command-line adapter: `servefirst check | export | scorm | blind-read | blind-score |
+schema | init | new`.
 
 Folders and options come from the `servefirst` plugin entry in `mkdocs.yml` (read by
 `generator.settings`, without importing MkDocs), resolved against that file's folder;
@@ -14,7 +15,7 @@ import argparse
 import sys
 
 from generator.authoring import cmd_init, cmd_new, cmd_schema
-from generator.exporting import cmd_export, cmd_scorm
+from generator.exporting import cmd_blind_read, cmd_blind_score, cmd_export, cmd_scorm
 from generator.invocation import UsageError, load_settings
 from generator.pipeline import run_pipeline
 
@@ -82,6 +83,30 @@ def _parser() -> argparse.ArgumentParser:
         "(default: the first quiz without a lesson); 'none': completed once every lesson is read",
     )
     scorm.set_defaults(run=cmd_scorm, content=None, quizzes=None)
+
+    blind = commands.add_parser(
+        "blind-read",
+        parents=[common],
+        help="write the quizzes as a sheet for a reader who has not taken the course, and its key",
+    )
+    blind.add_argument(
+        "--out", required=True, help="the .md sheet to write (the key goes beside it)"
+    )
+    blind.add_argument(
+        "--quiz",
+        action="append",
+        default=[],
+        metavar="QUIZ_ID",
+        help="only this quiz (repeat for more; default: every quiz)",
+    )
+    blind.set_defaults(run=cmd_blind_read)
+
+    blind_score = commands.add_parser(
+        "blind-score", help="score a blind reader's answers against the key, quiz by quiz"
+    )
+    blind_score.add_argument("answers", help="the reader's answers: one line per scenario, '7: B'")
+    blind_score.add_argument("--key", required=True, help="the key written by blind-read")
+    blind_score.set_defaults(run=cmd_blind_score)
 
     schema = commands.add_parser("schema", parents=[common], help="write the JSON Schemas")
     schema.add_argument("--out", help="the folder (default: schemas/ beside mkdocs.yml)")

@@ -194,3 +194,57 @@ def cmd_scorm(args: argparse.Namespace) -> int:
         f"The LMS records the course as {reported}."
     )
     return 0
+
+
+def cmd_blind_read(args: argparse.Namespace) -> int:
+    from generator.blind_read import KEY_MARKER, SHEET_MARKER, blind_sheet, format_key
+
+    settings, _, _ = load_settings(args)
+    out = _output_file(args, settings, ".md")
+    key_path = out.with_suffix(".key.txt")
+    guard_target(out, settings, lambda p: _first_line(p) == SHEET_MARKER, "--out")
+    guard_target(key_path, settings, lambda p: _first_line(p) == KEY_MARKER, "the key")
+    site = built(settings)
+    if site is None:
+        return 1
+    assert site.checked is not None
+    known = [q.model.id for q in site.checked.quizzes]
+    unknown = [q for q in args.quiz if q not in known]
+    if unknown:
+        raise UsageError(
+            f"--quiz {unknown[0]}: this course has no such quiz; choose from {', '.join(known)}"
+        )
+    sheet, key = blind_sheet(site.checked, args.quiz)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(sheet, encoding="utf-8", newline="\n")
+    key_path.write_text(format_key(key), encoding="utf-8", newline="\n")
+    print(
+        f"Wrote {len(key)} scenarios to {out} and the key to {key_path}. Give the sheet alone "
+        f"to a reader who has not taken the course; then run "
+        f"'servefirst blind-score ANSWERS --key {key_path}'."
+    )
+    return 0
+
+
+def cmd_blind_score(args: argparse.Namespace) -> int:
+    from generator.blind_read import parse_key, score
+
+    texts = {}
+    for what, path in (("--key", Path(args.key)), ("answers", Path(args.answers))):
+        try:
+            texts[what] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{what} {path}: cannot read it ({error})") from None
+    try:
+        key = parse_key(texts["--key"])
+    except ValueError as error:
+        raise UsageError(f"--key {args.key}: {error}") from None
+    if not key:
+        raise UsageError(f"--key {args.key}: no key rows; write one with 'servefirst blind-read'")
+    print(score(key, texts["answers"]))
+    return 0
+
+
+def _first_line(path: Path) -> str:
+    with path.open("rb") as handle:
+        return handle.readline().decode("utf-8", "replace").rstrip("\r\n")

@@ -30,7 +30,9 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["document", "decode", "settings", "svg", "schema", "reference"], 1),
     # stages
     **dict.fromkeys(["yaml_errors", "tree", "validate", "assessment", "views", "scaffold"], 2),
-    **dict.fromkeys(["load", "discover", "near_copies", "crosscheck", "links", "gift"], 3),
+    **dict.fromkeys(
+        ["load", "discover", "near_copies", "crosscheck", "links", "gift", "blind_read"], 3
+    ),
     **dict.fromkeys(["lint", "page_text", "navigation", "scorm"], 4),
     "render": 5,
     "publishing": 5,
