@@ -119,7 +119,10 @@ def shoot(url: str, out: Path) -> None:
                 scenarios = page.locator("[data-sf-scenario]")
                 for index, kind in enumerate([SERVICE, "self-serving"]):
                     answer(page, scenarios.nth(index), kind)
-                scenarios.nth(1).locator(".sf-choices__prompt").scroll_into_view_if_needed()
+                # The pick, its verdict and the better move, as far as the screen holds them.
+                scenarios.nth(1).locator("input:checked").evaluate(
+                    "e => scrollBy(0, e.closest('.sf-choice').getBoundingClientRect().top - 110)"
+                )
                 page.wait_for_timeout(700)
                 page.screenshot(path=out / f"quiz-{name}")
                 for index in range(2, scenarios.count()):
