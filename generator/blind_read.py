@@ -125,7 +125,10 @@ def score(key: list[KeyRow], answers: str) -> str:
         if share <= AIM
         else "over the aim: good sense alone finds too many answers"
     )
-    lines.append(f"Total: {right}/{total} right ({share:.0%}); aim {AIM:.0%} or fewer, {verdict}.")
+    lines.append(
+        f"Total: {right}/{total} right ({share:.0%}); aim for a reader without the lessons "
+        f"{AIM:.0%} or fewer, {verdict}."
+    )
     lines.append(f"Right and sure (high confidence): {sure}.")
     missing = [str(r.number) for r in key if r.number not in picks]
     if missing:
