@@ -125,8 +125,7 @@ def _srcs(entry: Any) -> list[str]:
 
 
 def _is_export_config(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.readline().rstrip(b"\r\n") == CONFIG_MARKER.encode()
+    return _first_line(path) == CONFIG_MARKER
 
 
 def _output_file(args: argparse.Namespace, settings: Settings, suffix: str) -> Path:
