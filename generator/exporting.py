@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.assets import ASSET_DIR, SCRIPT, STYLESHEET, own_assets
-from generator.invocation import UsageError, built, guard_target, inside, load_settings
+from generator.invocation import (
+    UsageError,
+    built,
+    checked_course,
+    guard_target,
+    inside,
+    load_settings,
+)
 from generator.settings import Settings
 from generator.wording import catalogue
 
@@ -146,15 +153,14 @@ def cmd_export_gift(args: argparse.Namespace) -> int:
 
     settings, config, _ = load_settings(args)
     out = _output_file(args, settings, ".gift")
-    site = built(settings)
-    if site is None:
+    course = checked_course(settings)
+    if course is None:
         return 1
-    assert site.checked is not None
     title = str(config.get("site_name") or "Course")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_gift(site.checked, title), encoding="utf-8", newline="\n")
-    scenarios = sum(len(q.model.scenarios) for q in site.checked.quizzes)
-    print(f"Exported {scenarios} questions from {len(site.checked.quizzes)} quizzes to {out}.")
+    out.write_text(render_gift(course, title), encoding="utf-8", newline="\n")
+    scenarios = sum(len(q.model.scenarios) for q in course.quizzes)
+    print(f"Exported {scenarios} questions from {len(course.quizzes)} quizzes to {out}.")
     return 0
 
 
@@ -165,12 +171,11 @@ def cmd_scorm(args: argparse.Namespace) -> int:
         raise UsageError(f"no {args.config} here: run this in the course folder, or pass --config")
     settings, _, _ = load_settings(args)
     out = _output_file(args, settings, ".zip")
-    site = built(settings)
-    if site is None:
+    course = checked_course(settings)
+    if course is None:
         return 1
-    assert site.checked is not None
-    quizzes = [q.model.id for q in site.checked.quizzes]
-    assessment = default_assessment(site.checked) if args.assessment is None else args.assessment
+    quizzes = [q.model.id for q in course.quizzes]
+    assessment = default_assessment(course) if args.assessment is None else args.assessment
     if assessment == "none":
         assessment = None
     if assessment is not None and assessment not in quizzes:
@@ -179,7 +184,7 @@ def cmd_scorm(args: argparse.Namespace) -> int:
             f"choose one of {', '.join(quizzes) or '(none)'}, or 'none'"
         )
     try:
-        package = write_package(site.checked, Path(args.config), out, assessment)
+        package = write_package(course, Path(args.config), out, assessment)
     except PackageError as error:
         print(f"servefirst: error: the site did not build: {error}", file=sys.stderr)
         return 1
@@ -203,17 +208,16 @@ def cmd_blind_read(args: argparse.Namespace) -> int:
     key_path = out.with_suffix(".key.txt")
     guard_target(out, settings, lambda p: _first_line(p) == SHEET_MARKER, "--out")
     guard_target(key_path, settings, lambda p: _first_line(p) == KEY_MARKER, "the key")
-    site = built(settings)
-    if site is None:
+    course = checked_course(settings)
+    if course is None:
         return 1
-    assert site.checked is not None
-    known = [q.model.id for q in site.checked.quizzes]
+    known = [q.model.id for q in course.quizzes]
     unknown = [q for q in args.quiz if q not in known]
     if unknown:
         raise UsageError(
             f"--quiz {unknown[0]}: this course has no such quiz; choose from {', '.join(known)}"
         )
-    sheet, key = blind_sheet(site.checked, args.quiz)
+    sheet, key = blind_sheet(course, args.quiz)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(sheet, encoding="utf-8", newline="\n")
     key_path.write_text(format_key(key), encoding="utf-8", newline="\n")

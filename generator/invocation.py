@@ -26,6 +26,7 @@ from generator.settings import (
     settings_from,
     theme_language,
 )
+from generator.views import CheckedCourse
 
 
 class UsageError(Exception):
@@ -75,6 +76,15 @@ def built(settings: Settings) -> Site | None:
     except ContentError as error:
         print(error.format(), file=sys.stderr)
         return None
+
+
+def checked_course(settings: Settings) -> CheckedCourse | None:
+    """The built site's checked course, for the commands that write it in another shape."""
+    site = built(settings)
+    if site is None:
+        return None
+    assert site.checked is not None
+    return site.checked
 
 
 def guard_target(
